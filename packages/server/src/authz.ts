@@ -1,0 +1,50 @@
+// Who may do what: role × district × scope. Every service function starts with `authorize`.
+import { AppError } from './errors';
+
+export const roles = ['talent', 'enterprise', 'reviewer', 'expert', 'provider', 'station', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** Every action a service can perform, and the roles allowed to perform it. */
+export const permissions = {
+  'session:read': roles,
+  'session:end': roles,
+  'audit:read': ['admin'],
+  'audit:verify': ['admin'],
+  'district:read': roles,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+
+/** Actions anyone may perform, signed in or not (each still goes through its own checks, e.g. the lockout). */
+export const publicActions = ['auth:login', 'meta:read', 'health:read'] as const;
+export type PublicAction = (typeof publicActions)[number];
+
+/** The rule a route declares in `config.authz`: a public action or a permission. */
+export type RouteRule = Action | PublicAction;
+
+/** Marks a service function as public on purpose; the first line of such a function. */
+export function allowPublic(_action: PublicAction): void {}
+
+export type Actor = {
+  accountId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  district: string;
+  departmentId: number | null;
+};
+
+export type AuthzCtx = { actor: Actor | null; district: string | null };
+
+/** Throws `unauthenticated` without an actor, `forbidden` for a role without the action, and for another district. */
+export function authorize(ctx: AuthzCtx, action: Action): Actor {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('unauthenticated', 'unauthenticated');
+  if (!(permissions[action] as readonly Role[]).includes(actor.role)) {
+    throw new AppError('forbidden', 'forbidden', { action, role: actor.role });
+  }
+  if (ctx.district && ctx.district !== actor.district) {
+    throw new AppError('forbidden', 'wrong_district', { district: ctx.district });
+  }
+  return actor;
+}

@@ -1,0 +1,111 @@
+// The one Drizzle schema for both drivers (PGlite embedded, PostgreSQL in production).
+// Every business row carries its district (tenant).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', [
+  'talent',
+  'enterprise',
+  'reviewer',
+  'expert',
+  'provider',
+  'station',
+  'admin',
+]);
+export const accountStatusEnum = pgEnum('account_status', ['active', 'disabled']);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const districts = pgTable('districts', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  createdAt: createdAt(),
+});
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    district: text('district')
+      .notNull()
+      .references(() => districts.code),
+    code: text('code').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('departments_district_code').on(t.district, t.code)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    district: text('district')
+      .notNull()
+      .references(() => districts.code),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: roleEnum('role').notNull(),
+    departmentId: bigint('department_id', { mode: 'number' }).references(() => departments.id),
+    passwordHash: text('password_hash').notNull(),
+    status: accountStatusEnum('status').notNull().default('active'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('accounts_username').on(sql`lower(${t.username})`),
+    index('accounts_district_role').on(t.district, t.role),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(), // sha256 of the cookie token; the token itself is never stored
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    district: text('district').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sessions_account').on(t.accountId)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    district: text('district'),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    actor: text('actor').notNull(),
+    role: text('role'),
+    action: text('action').notNull(),
+    object: text('object'),
+    outcome: text('outcome').notNull(),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_district_seq').on(t.district, t.seq)],
+);

@@ -1,0 +1,31 @@
+// Starts Rencai: open the database, migrate, seed the demo, listen; stop cleanly on SIGINT/SIGTERM.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db/client';
+import { seedDemo } from './seed/demo';
+
+export type Running = { app: FastifyInstance; database: Database; url: string; stop: () => Promise<void> };
+
+/** Opens and migrates the database, seeds demo data when demo mode is on, and listens. */
+export async function startServer(config: Config): Promise<Running> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    if (config.demo) await seedDemo(database.db);
+    const app = await buildApp({ config, db: database.db });
+    const url = await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        await app.close();
+        await database.close();
+      })();
+      return stopping;
+    };
+    return { app, database, url, stop };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
