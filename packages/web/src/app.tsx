@@ -1,0 +1,69 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/require-auth';
+import { ErrorBoundary } from './components/error-boundary';
+import { Loading } from './components/loading';
+import { features } from './features/registry';
+import { AppShell } from './layout/app-shell';
+import { FeatureRoute } from './pages/feature-route';
+import { createQueryClient } from './query-client';
+
+const LoginPage = lazy(() => import('./pages/login.page'));
+const HomePage = lazy(() => import('./pages/home.page'));
+const NotFoundPage = lazy(() => import('./pages/not-found.page'));
+
+const theme = {
+  token: {
+    colorPrimary: '#1d4ed8',
+    borderRadius: 8,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+};
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        {Object.values(features).map((feature) => (
+          <Route key={feature.id} path={feature.path} element={<FeatureRoute feature={feature} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Providers (query cache, antd locale and theme, router) around the routes. */
+export function App() {
+  const { i18n } = useTranslation();
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+          <AntApp>
+            <BrowserRouter>
+              <Suspense fallback={<Loading fullPage />}>
+                <AppRoutes />
+              </Suspense>
+            </BrowserRouter>
+          </AntApp>
+        </ConfigProvider>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Every screen reachable from the navigation, and which roles see it. A feature without a `page`
+ * shows the honest "coming soon" state naming the module (DESIGN.md §3) it belongs to.
+ */
+import type { ComponentType } from 'react';
+import { lazy } from 'react';
+import type { Role } from '../api/types';
+import type { zhCN } from '../i18n/zh-CN';
+
+export type FeatureId = keyof typeof zhCN.features;
+
+export type IconName =
+  | 'profile'
+  | 'policies'
+  | 'applications'
+  | 'code'
+  | 'messages'
+  | 'enterprise'
+  | 'register'
+  | 'demand'
+  | 'review'
+  | 'expert'
+  | 'verify'
+  | 'station'
+  | 'packs'
+  | 'users'
+  | 'audit'
+  | 'insights';
+
+export interface Feature {
+  id: FeatureId;
+  path: string;
+  icon: IconName;
+  /** The DESIGN.md §3 module that will deliver it. */
+  module: string;
+  page?: ComponentType;
+}
+
+const AuditPage = lazy(() => import('../pages/audit.page'));
+
+export const features: Record<FeatureId, Feature> = {
+  profile: { id: 'profile', path: '/profile', icon: 'profile', module: 'talents' },
+  myPolicies: { id: 'myPolicies', path: '/my-policies', icon: 'policies', module: 'matching' },
+  myApplications: {
+    id: 'myApplications',
+    path: '/applications',
+    icon: 'applications',
+    module: 'applications',
+  },
+  talentCode: { id: 'talentCode', path: '/talent-code', icon: 'code', module: 'talent code' },
+  messages: { id: 'messages', path: '/messages', icon: 'messages', module: 'matching' },
+  enterpriseInfo: { id: 'enterpriseInfo', path: '/enterprise', icon: 'enterprise', module: 'enterprises' },
+  enterpriseRegister: {
+    id: 'enterpriseRegister',
+    path: '/enterprise/register',
+    icon: 'register',
+    module: 'enterprises',
+  },
+  enterpriseApplications: {
+    id: 'enterpriseApplications',
+    path: '/enterprise/applications',
+    icon: 'applications',
+    module: 'applications',
+  },
+  demand: { id: 'demand', path: '/enterprise/demand', icon: 'demand', module: 'demand' },
+  reviewQueue: { id: 'reviewQueue', path: '/review-queue', icon: 'review', module: 'applications' },
+  expertTasks: { id: 'expertTasks', path: '/expert-tasks', icon: 'expert', module: 'certification' },
+  verifyCode: { id: 'verifyCode', path: '/verify-code', icon: 'verify', module: 'talent code' },
+  stationServices: { id: 'stationServices', path: '/station', icon: 'station', module: 'identity' },
+  packs: { id: 'packs', path: '/admin/packs', icon: 'packs', module: 'policies' },
+  users: { id: 'users', path: '/admin/users', icon: 'users', module: 'identity' },
+  audit: { id: 'audit', path: '/admin/audit', icon: 'audit', module: 'audit', page: AuditPage },
+  insights: { id: 'insights', path: '/admin/insights', icon: 'insights', module: 'insights' },
+};
+
+/** Navigation per role, in menu order (the home page comes first and is not listed). */
+export const navByRole: Record<Role, readonly FeatureId[]> = {
+  talent: ['profile', 'myPolicies', 'myApplications', 'talentCode', 'messages'],
+  enterprise: ['enterpriseInfo', 'enterpriseRegister', 'enterpriseApplications', 'demand'],
+  reviewer: ['reviewQueue'],
+  expert: ['expertTasks'],
+  provider: ['verifyCode'],
+  station: ['stationServices'],
+  admin: ['packs', 'users', 'audit', 'insights'],
+};
+
+export function featuresFor(role: Role): Feature[] {
+  return navByRole[role].map((id) => features[id]);
+}

@@ -1,0 +1,71 @@
+import { Card, Col, Flex, Form, Layout, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useMe, useMeta } from '../api/queries';
+import { Brand } from '../components/brand';
+import { LanguageSwitch } from '../components/language-switch';
+import { Loading } from '../components/loading';
+import { DemoAccounts, demoPassword } from './login/demo-accounts';
+import { type Credentials, LoginForm } from './login/login-form';
+
+function redirectTarget(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const meta = useMeta();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [form] = Form.useForm<Credentials>();
+  const target = redirectTarget(location.state);
+
+  if (me.isPending) return <Loading fullPage />;
+  if (me.data) return <Navigate to={target} replace />;
+
+  return (
+    <Layout className="login-layout">
+      <Layout.Header className="login-header">
+        <Brand />
+        <LanguageSwitch />
+      </Layout.Header>
+      <Layout.Content className="login-content">
+        <Row gutter={[48, 24]} align="top" justify="center" style={{ maxWidth: 1120, margin: '0 auto' }}>
+          <Col xs={24} lg={11} className="login-hero">
+            <Typography.Title level={1} className="login-product">
+              {t('app.name')} <span className="login-product-latin">{t('app.latinName')}</span>
+            </Typography.Title>
+            <Typography.Paragraph className="login-tagline">{t('app.tagline')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" className="login-intro">
+              {t('app.intro')}
+            </Typography.Paragraph>
+          </Col>
+          <Col xs={24} lg={13}>
+            <Flex vertical gap={24}>
+              <Card>
+                <Typography.Title level={2} style={{ marginTop: 0, fontSize: 22 }}>
+                  {t('login.title')}
+                </Typography.Title>
+                <LoginForm form={form} onSuccess={() => navigate(target, { replace: true })} />
+              </Card>
+              {meta.data?.demo ? (
+                <Card>
+                  <DemoAccounts
+                    onPick={(account) =>
+                      form.setFieldsValue({ username: account.username, password: demoPassword })
+                    }
+                  />
+                </Card>
+              ) : null}
+            </Flex>
+          </Col>
+        </Row>
+      </Layout.Content>
+      <Layout.Footer className="login-footer">
+        {meta.data ? t('common.version', { version: meta.data.version }) : null}
+      </Layout.Footer>
+    </Layout>
+  );
+}
