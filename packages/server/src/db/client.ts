@@ -1,5 +1,6 @@
 // Opens the database: embedded PGlite on disk by default, PostgreSQL when a URL is given.
 // Both go through the same Drizzle schema and the same SQL migrations.
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -48,6 +49,7 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(dataDir: string, lock: boolean): Promise<Database> {
+  fs.mkdirSync(dataDir, { recursive: true });
   const release = lock ? lockDataDir(dataDir) : () => {};
   try {
     const client = await PGlite.create(path.join(dataDir, 'pg'), { extensions: { pg_trgm } });
