@@ -23,7 +23,11 @@ describe('loadConfig', () => {
 
   it('refuses to start in production mode with the default secrets', () => {
     expect(() => loadConfig({ RENCAI_DEMO: '0' })).toThrow(/RENCAI_SECRET[\s\S]*RENCAI_PII_KEY/);
-    const ok = loadConfig({ RENCAI_DEMO: '0', RENCAI_SECRET: 'x'.repeat(40), RENCAI_PII_KEY: 'y'.repeat(40) });
+    const ok = loadConfig({
+      RENCAI_DEMO: '0',
+      RENCAI_SECRET: 'x'.repeat(40),
+      RENCAI_PII_KEY: 'y'.repeat(40),
+    });
     expect(ok.demo).toBe(false);
     expect(ok.cookieSecure).toBe(true);
   });

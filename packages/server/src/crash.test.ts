@@ -5,9 +5,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './cli';
 import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
-import { main } from './cli';
 import { createTestDatabase, type TestDatabase } from './test/db';
 
 const cli = path.resolve(import.meta.dirname, 'cli.ts');
@@ -35,7 +35,14 @@ function freePort(): Promise<number> {
 
 async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RENCAI_DEMO: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RENCAI_DEMO: '1',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -54,7 +61,8 @@ async function startServer(port: number): Promise<ChildProcess> {
   throw new Error(`server did not start: ${stderr}`);
 }
 
-const exited = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+const exited = (child: ChildProcess) =>
+  new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
 
 describe('crash safety', () => {
   it('keeps every acknowledged write after a SIGKILL during writes, and starts again', async () => {
@@ -101,27 +109,37 @@ describe('crash safety', () => {
     }
   });
 
-  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('refuses a second process on the same data directory with a clear message', async () => {
-    const first = await openDatabase({ dataDir: database.dataDir as string });
-    try {
-      const port = await freePort();
-      const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
-        env: { ...process.env, RENCAI_DATA_DIR: database.dataDir as string, PORT: String(port), LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr?.on('data', (d) => {
-        stderr += d;
-      });
-      const code = await new Promise((r) => child.once('exit', r));
-      expect(code).toBe(1);
-      expect(stderr).toMatch(/in use by another Rencai process/);
-      expect(stderr).toMatch(/数据目录/);
-      await expect(openDatabase({ dataDir: database.dataDir as string })).rejects.toBeInstanceOf(DataDirLockedError);
-    } finally {
-      await first.close();
-    }
-  });
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'refuses a second process on the same data directory with a clear message',
+    async () => {
+      const first = await openDatabase({ dataDir: database.dataDir as string });
+      try {
+        const port = await freePort();
+        const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
+          env: {
+            ...process.env,
+            RENCAI_DATA_DIR: database.dataDir as string,
+            PORT: String(port),
+            LOG_LEVEL: 'warn',
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr?.on('data', (d) => {
+          stderr += d;
+        });
+        const code = await new Promise((r) => child.once('exit', r));
+        expect(code).toBe(1);
+        expect(stderr).toMatch(/in use by another Rencai process/);
+        expect(stderr).toMatch(/数据目录/);
+        await expect(openDatabase({ dataDir: database.dataDir as string })).rejects.toBeInstanceOf(
+          DataDirLockedError,
+        );
+      } finally {
+        await first.close();
+      }
+    },
+  );
 
   it('`rencai audit verify` prints OK, and names the row after a direct edit', async () => {
     const saved = { ...process.env };
@@ -135,7 +153,9 @@ describe('crash safety', () => {
       const d = await openDatabase({ databaseUrl: database.url, dataDir: database.dataDir ?? '' });
       await d.db.execute('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change' as never);
       const { rows } = await d.db.execute('SELECT seq FROM audit_log ORDER BY seq OFFSET 6 LIMIT 1' as never);
-      await d.db.execute(`UPDATE audit_log SET actor = 'mallory' WHERE seq = ${(rows[0] as { seq: number }).seq}` as never);
+      await d.db.execute(
+        `UPDATE audit_log SET actor = 'mallory' WHERE seq = ${(rows[0] as { seq: number }).seq}` as never,
+      );
       await d.db.execute('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change' as never);
       await d.close();
 

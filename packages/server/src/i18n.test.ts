@@ -12,5 +12,6 @@ describe('pickLang', () => {
     ['de', 'zh'],
   ])('%s → %s', (header, lang) => expect(pickLang(header)).toBe(lang));
 
-  it('fills placeholders', () => expect(translate('account_locked', 'en', { minutes: 15 })).toContain('15 minutes'));
+  it('fills placeholders', () =>
+    expect(translate('account_locked', 'en', { minutes: 15 })).toContain('15 minutes'));
 });

@@ -16,7 +16,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('matches the committed packages/server/openapi.json (run `npm run openapi` after changing routes)', async () => {
-    const committed = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../openapi.json'), 'utf8'));
+    const committed = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../openapi.json'), 'utf8'),
+    );
     expect(JSON.parse(JSON.stringify(await buildOpenApi()))).toEqual(committed);
   });
 });

@@ -12,7 +12,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const apiRoutes = () =>
-  t.app.routeRules.filter((r) => r.url.startsWith('/api/v1') && r.method !== 'HEAD' && r.method !== 'OPTIONS');
+  t.app.routeRules.filter(
+    (r) => r.url.startsWith('/api/v1') && r.method !== 'HEAD' && r.method !== 'OPTIONS',
+  );
 const concrete = (url: string, district = 'wuxing') => url.replace(':district', district);
 const known = new Set<string>([...Object.keys(permissions), ...publicActions]);
 
@@ -25,7 +27,9 @@ describe('authorization rules', () => {
   });
 
   it('refuses every non-public route to an anonymous caller with 401', async () => {
-    for (const r of apiRoutes().filter((r) => !(publicActions as readonly string[]).includes(r.authz ?? ''))) {
+    for (const r of apiRoutes().filter(
+      (r) => !(publicActions as readonly string[]).includes(r.authz ?? ''),
+    )) {
       const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url) });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
@@ -33,7 +37,12 @@ describe('authorization rules', () => {
 
   it('lets each role reach exactly the routes its permissions allow (role × route)', async () => {
     for (const r of apiRoutes()) {
-      if (!r.authz || (publicActions as readonly string[]).includes(r.authz) || r.url === '/api/v1/auth/logout') continue;
+      if (
+        !r.authz ||
+        (publicActions as readonly string[]).includes(r.authz) ||
+        r.url === '/api/v1/auth/logout'
+      )
+        continue;
       const allowed = permissions[r.authz as keyof typeof permissions] as readonly string[];
       for (const role of roles) {
         const s = sessions.get(role) as Session;
@@ -51,21 +60,37 @@ describe('authorization rules', () => {
 
   it("refuses another district's data even to its own role", async () => {
     const admin = sessions.get('admin') as Session;
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/d/jingan/audit', headers: { cookie: admin.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/d/jingan/audit',
+      headers: { cookie: admin.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toBe('您不能访问其他区县的数据');
   });
 
   it('writes an audit row for every state-changing request, refused ones included', async () => {
     const admin = sessions.get('admin') as Session;
-    await t.app.inject({ method: 'POST', url: '/api/v1/d/wuxing/audit/verify', headers: { cookie: admin.cookie } });
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/d/wuxing/audit?limit=5', headers: { cookie: admin.cookie } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/d/wuxing/audit/verify',
+      headers: { cookie: admin.cookie },
+    });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/d/wuxing/audit?limit=5',
+      headers: { cookie: admin.cookie },
+    });
     const items: { action: string; outcome: string }[] = res.json().items;
     expect(items[0]).toMatchObject({ action: 'POST /api/v1/d/:district/audit/verify', outcome: 'denied' });
   });
 
   it('answers unknown API paths with a JSON 404 in the caller language', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'en' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error).toMatchObject({ code: 'not_found', message: 'Not found' });
   });

@@ -5,7 +5,12 @@ import { type Config, loadConfig } from '../config';
 import { seedDemo } from '../seed/demo';
 import { createTestDatabase, type TestDatabase } from './db';
 
-export type TestApp = { app: FastifyInstance; database: TestDatabase; config: Config; close: () => Promise<void> };
+export type TestApp = {
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: Config;
+  close: () => Promise<void>;
+};
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -27,8 +32,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 export type Session = { cookie: string; csrf: string; user: { role: string; district: string } };
 
 /** Signs in with a demo account; returns the cookie header and the CSRF token to echo. */
-export async function signIn(app: FastifyInstance, username: string, password = 'rencai-demo'): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = 'rencai-demo',
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
   return {

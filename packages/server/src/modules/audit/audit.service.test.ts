@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
 import type { Ctx } from '../../ctx';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
@@ -25,13 +25,18 @@ afterAll(() => database.destroy());
 
 describe('the audit chain', () => {
   it('links each row to the previous one and verifies OK', async () => {
-    for (let i = 0; i < 5; i++) await recordAudit(ctx, { action: 'test.write', object: `thing:${i}`, outcome: 'success' });
+    for (let i = 0; i < 5; i++)
+      await recordAudit(ctx, { action: 'test.write', object: `thing:${i}`, outcome: 'success' });
     const report = await verifyChain(database.db);
     expect(report).toEqual({ ok: true, checked: 5, firstBad: null });
   });
 
   it('masks personal data in details', async () => {
-    const row = await recordAudit(ctx, { action: 'test.pii', outcome: 'success', details: { idNumber: '330502199001011234', note: 'x' } });
+    const row = await recordAudit(ctx, {
+      action: 'test.pii',
+      outcome: 'success',
+      details: { idNumber: '330502199001011234', note: 'x' },
+    });
     expect(row.details).toEqual({ idNumber: '[redacted]', note: 'x' });
   });
 
@@ -42,7 +47,8 @@ describe('the audit chain', () => {
 
   it('names the first tampered row by position after a direct edit', async () => {
     await database.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`);
-    const [third] = (await database.db.execute(sql`SELECT seq FROM audit_log ORDER BY seq OFFSET 2 LIMIT 1`)).rows as { seq: number }[];
+    const [third] = (await database.db.execute(sql`SELECT seq FROM audit_log ORDER BY seq OFFSET 2 LIMIT 1`))
+      .rows as { seq: number }[];
     await database.db.execute(sql`UPDATE audit_log SET outcome = 'failure' WHERE seq = ${third?.seq}`);
     await database.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change`);
     const report = await verifyChain(database.db);

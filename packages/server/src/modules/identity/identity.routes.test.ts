@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../test/app';
 
 let t: TestApp;
@@ -15,7 +15,12 @@ describe('POST /api/v1/auth/login', () => {
   it('signs in a demo account and sets an httpOnly session cookie and a readable CSRF cookie', async () => {
     const res = await login('admin.wuxing', 'rencai-demo');
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ username: 'admin.wuxing', role: 'admin', district: 'wuxing', department: 'talent_office' });
+    expect(res.json().user).toMatchObject({
+      username: 'admin.wuxing',
+      role: 'admin',
+      district: 'wuxing',
+      department: 'talent_office',
+    });
     const session = res.cookies.find((c) => c.name === 'rencai_session');
     const csrf = res.cookies.find((c) => c.name === 'rencai_csrf');
     expect(session?.httpOnly).toBe(true);
@@ -62,7 +67,11 @@ describe('sessions and CSRF', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json().user.role).toBe('talent');
 
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe('forbidden');
     const wrongCsrf = await t.app.inject({
@@ -78,7 +87,11 @@ describe('sessions and CSRF', () => {
       headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
     });
     expect(out.statusCode).toBe(204);
-    const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: s.cookie },
+    });
     expect(after.statusCode).toBe(401);
   });
 
