@@ -54,7 +54,11 @@ export function App() {
   return (
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>
-        <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+        <ConfigProvider
+          locale={i18n.language === 'en' ? enUS : zhCN}
+          theme={theme}
+          button={{ autoInsertSpace: false }}
+        >
           <AntApp>
             <BrowserRouter>
               <Suspense fallback={<Loading fullPage />}>

@@ -59,8 +59,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => call(api.POST('/api/v1/auth/logout')),
     onSettled: () => {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'meta' });
       queryClient.setQueryData(queryKeys.me, null);
+      queryClient.removeQueries({
+        predicate: (query) => !['meta', 'me'].includes(String(query.queryKey[0])),
+      });
     },
   });
 }

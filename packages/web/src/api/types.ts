@@ -1,15 +1,20 @@
-/** Names for the contract's schemas, so that components never spell out `components['schemas']`. */
-import type { components } from './schema';
+/** Names for the contract's shapes, derived from the generated `paths` so they follow the server. */
+import type { components, paths } from './schema';
 
-type Schemas = components['schemas'];
-export type Meta = Schemas['Meta'];
-export type District = Schemas['District'];
-export type Role = Schemas['Role'];
-export type User = Schemas['User'];
-export type DemoAccount = Schemas['DemoAccount'];
-export type AuditEntry = Schemas['AuditEntry'];
-export type AuditPage = Schemas['AuditPage'];
-export type AuditVerification = Schemas['AuditVerification'];
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
+
+export type Role = components['schemas']['Role'];
+export type User = components['schemas']['User'];
+export type Meta = Body<'/api/v1/meta', 'get'>;
+export type District = Meta['districts'][number];
+export type DemoAccount = Body<'/api/v1/auth/demo-accounts', 'get'>['items'][number];
+export type AuditPage = Body<'/api/v1/d/{district}/audit', 'get'>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditVerification = Body<'/api/v1/d/{district}/audit/verify', 'post'>;
 
 export const roles: readonly Role[] = [
   'talent',

@@ -1,4 +1,4 @@
-import { Collapse, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Collapse, Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { useDemoAccounts, useMeta } from '../../api/queries';
@@ -48,7 +48,10 @@ export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => voi
       title: t('login.columnUser'),
       dataIndex: 'username',
       render: (username: string, account) => (
-        <Typography.Link
+        <Button
+          type="link"
+          size="small"
+          style={{ paddingInline: 0 }}
           onClick={(event) => {
             event.stopPropagation();
             onPick(account);
@@ -56,7 +59,7 @@ export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => voi
           aria-label={t('login.demoFill', { username })}
         >
           {username}
-        </Typography.Link>
+        </Button>
       ),
     },
     { title: t('login.columnName'), dataIndex: 'displayName', responsive: ['sm'] },
@@ -72,7 +75,6 @@ export function DemoAccounts({ onPick }: { onPick: (account: DemoAccount) => voi
       </Typography.Paragraph>
       <Collapse
         size="small"
-        accordion
         defaultActiveKey={districtCodes[0]}
         items={districtCodes.map((code) => ({
           key: code,
