@@ -1,0 +1,185 @@
+// Amounts: one base (fixed, table, percent, monthly, per unit), then multiplier, deduct and cap; never
+// below 0; rounded to the cent.
+import { type Derived, factValue, inputFact } from './facts';
+import { paramUse } from './params';
+import { formatValue } from './text';
+import type {
+  AmountResult,
+  AmountSpec,
+  AmountStep,
+  Facts,
+  IsoDate,
+  NumberRef,
+  Pack,
+  ParamUse,
+  Text,
+} from './types';
+
+/** An amount spec bound to a date: the parameters it reads, resolved once. */
+export interface BoundAmount {
+  spec: AmountSpec;
+  pack: Pack;
+  params: Map<string, ParamUse>;
+}
+
+/** Resolves the parameters an amount reads on a date. */
+export function bindAmount(spec: AmountSpec, pack: Pack, asOf: IsoDate): BoundAmount {
+  const params = new Map<string, ParamUse>();
+  const add = (ref: NumberRef | undefined) => {
+    if (ref !== undefined && typeof ref === 'object' && 'param' in ref)
+      params.set(ref.param, paramUse(pack, ref.param, asOf));
+  };
+  const base = spec.base;
+  if (base.kind === 'fixed') add(base.value);
+  else if (base.kind === 'table') params.set(base.param, paramUse(pack, base.param, asOf));
+  else if (base.kind === 'monthly') {
+    add(base.perMonth);
+    add(base.months);
+  } else {
+    add(base.rate);
+    add(base.max);
+  }
+  add(spec.multiplier);
+  add(spec.cap);
+  return { spec, pack, params };
+}
+
+function money(n: number): string {
+  return formatValue(n, undefined, 'en');
+}
+
+/** Computes an amount for a subject; with `explain`, records each step with its parameters and facts. */
+export function computeAmount(
+  bound: BoundAmount,
+  facts: Facts,
+  derived: Derived,
+  explain: boolean,
+): AmountResult {
+  const { spec, pack } = bound;
+  const steps: AmountStep[] = [];
+  const missing: string[] = [];
+  let usedParams: ParamUse[] = [];
+  let usedFacts: Record<string, unknown> = {};
+  const resolve = (ref: NumberRef): number | null => {
+    if (typeof ref === 'number') return ref;
+    if ('param' in ref) {
+      const use = bound.params.get(ref.param);
+      if (explain && use) usedParams.push(use);
+      return typeof use?.value === 'number' ? use.value : null;
+    }
+    const v = factValue(facts, derived, ref.fact);
+    if (explain) usedFacts[ref.fact] = v ?? null;
+    if (typeof v === 'number') return v;
+    if (!missing.includes(inputFact(ref.fact))) missing.push(inputFact(ref.fact));
+    return null;
+  };
+  const step = (name: AmountStep['step'], total: number, text: Text) => {
+    if (!explain) return;
+    steps.push({ step: name, total, text, params: usedParams, facts: usedFacts });
+    usedParams = [];
+    usedFacts = {};
+  };
+  const fact = (name: string): number | null => resolve({ fact: name });
+  const label = (name: string) => pack.schema[name]?.label ?? { zh: name, en: name };
+
+  let total: number | null;
+  const base = spec.base;
+  switch (base.kind) {
+    case 'fixed': {
+      total = resolve(base.value);
+      if (total !== null)
+        step('fixed', total, { zh: `定额 ${money(total)}`, en: `fixed amount ${money(total)}` });
+      break;
+    }
+    case 'table': {
+      const key = factValue(facts, derived, base.fact);
+      if (explain) usedFacts[base.fact] = key ?? null;
+      const use = bound.params.get(base.param);
+      if (explain && use) usedParams.push(use);
+      if (key === null || key === undefined) {
+        missing.push(inputFact(base.fact));
+        total = null;
+        break;
+      }
+      const table = (use?.value ?? {}) as Record<string, number>;
+      total = table[String(key)] ?? 0;
+      const def = pack.schema[base.fact];
+      step('table', total, {
+        zh: `按${label(base.fact).zh}（${formatValue(key, def, 'zh')}）查 ${base.param}：${money(total)}`,
+        en: `${base.param} for ${label(base.fact).en} ${formatValue(key, def, 'en')}: ${money(total)}`,
+      });
+      break;
+    }
+    case 'percent':
+    case 'per_unit': {
+      const x = fact(base.fact);
+      const rate = resolve(base.rate);
+      const max = base.max === undefined ? undefined : resolve(base.max);
+      if (x === null || rate === null || max === null) {
+        total = null;
+        break;
+      }
+      total = x * rate;
+      const what = label(base.fact);
+      const r = base.kind === 'percent' ? `${Number((rate * 100).toFixed(6))}%` : money(rate);
+      step(base.kind, total, {
+        zh: `${what.zh} ${money(x)} × ${r} = ${money(total)}`,
+        en: `${what.en} ${money(x)} × ${r} = ${money(total)}`,
+      });
+      if (max !== undefined && total > max) {
+        total = max;
+        step('cap', total, { zh: `不超过上限 ${money(max)}`, en: `limited to the maximum ${money(max)}` });
+      }
+      break;
+    }
+    case 'monthly': {
+      const perMonth = resolve(base.perMonth);
+      const months = resolve(base.months);
+      if (perMonth === null || months === null) {
+        total = null;
+        break;
+      }
+      total = perMonth * months;
+      step('monthly', total, {
+        zh: `每月 ${money(perMonth)} × ${months} 个月 = ${money(total)}`,
+        en: `${money(perMonth)} a month × ${months} months = ${money(total)}`,
+      });
+      break;
+    }
+  }
+  if (total !== null && spec.multiplier !== undefined) {
+    const m = resolve(spec.multiplier);
+    if (m === null) total = null;
+    else {
+      total *= m;
+      step('multiplier', total, { zh: `乘以系数 ${m}：${money(total)}`, en: `times ${m}: ${money(total)}` });
+    }
+  }
+  if (total !== null && spec.deduct) {
+    const received = facts.received as Record<string, number> | null | undefined;
+    for (const id of spec.deduct) {
+      const got = received?.[id];
+      if (typeof got !== 'number' || got === 0) continue;
+      total -= got;
+      if (explain) usedFacts[`received.${id}`] = got;
+      step('deduct', total, {
+        zh: `扣除已享受的 ${id}：${money(got)}，余 ${money(total)}`,
+        en: `minus ${money(got)} already received under ${id}: ${money(total)}`,
+      });
+    }
+  }
+  if (total !== null && spec.cap !== undefined) {
+    const cap = resolve(spec.cap);
+    if (cap === null) total = null;
+    else if (total > cap) {
+      total = cap;
+      step('cap', total, { zh: `不超过 ${money(cap)}`, en: `capped at ${money(cap)}` });
+    }
+  }
+  if (total !== null && total < 0) {
+    total = 0;
+    step('floor', 0, { zh: '金额不低于 0', en: 'never below 0' });
+  }
+  const value = total === null ? null : Math.round(total * 100) / 100;
+  return { value, missing: value === null ? missing : [], steps };
+}
