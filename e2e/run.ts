@@ -60,7 +60,11 @@ async function expectHeading(page: Page, name: string, level = 1) {
 }
 
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(screenshots, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
 }
 
 async function signOut(page: Page) {
@@ -94,7 +98,11 @@ journey(
     await expectHeading(page, homeTitles.talent);
     await shoot(page, 'talent-home-phone');
     await page.getByRole('button', { name: '打开导航菜单' }).click();
-    await page.getByRole('menuitem', { name: '我的档案' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('林晓（演示人才）').waitFor();
+    await shoot(page, 'talent-menu-phone');
+    await drawer.getByRole('menuitem', { name: '我的档案' }).click();
+    await drawer.waitFor({ state: 'hidden' });
     await expectHeading(page, '我的档案');
     await page.getByText('该功能即将上线').waitFor();
     await shoot(page, 'talent-profile-phone');
@@ -118,6 +126,18 @@ journey('switching to English relabels the login page and survives a reload', as
   // The server localises its errors by Accept-Language; the page shows them as they come.
   await page.getByRole('alert').getByText('Wrong username or password').waitFor();
   await shoot(page, 'login-english');
+});
+
+journey('in English the shell, navigation and home speak English', async (page) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'English' }).click();
+  await signIn(page, `admin.${district}`, { user: 'Username', pass: 'Password', submit: 'Sign in' });
+  await expectHeading(page, 'Administrator workbench');
+  await page.getByText('Wuxing District, Huzhou').first().waitFor();
+  await page.getByRole('menuitem', { name: 'Audit log' }).waitFor();
+  await shoot(page, 'admin-english');
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByLabel('Username').waitFor();
 });
 
 journey('a demo account picked from the list fills the form', async (page) => {
