@@ -58,6 +58,7 @@ export type {
   Fund,
   GroupResolution,
   Indicator,
+  IndicatorCategory,
   Instalment,
   InstalmentSpec,
   InstalmentState,

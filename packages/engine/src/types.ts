@@ -300,6 +300,16 @@ export interface Indicator {
   category?: string;
   source?: string;
   computedFrom?: string | string[];
+  /** An outcome already measured (e.g. the previous plan's 表1), with its year and the plan's verdict on it. */
+  actual?: number | null;
+  actualYear?: number;
+  completion?: string;
+}
+
+/** A group of indicators (人才总量, 人才结构, …). */
+export interface IndicatorCategory {
+  id: string;
+  name: Text;
 }
 
 /** A problem found while loading a pack, located in its file. */
@@ -329,6 +339,7 @@ export interface Pack {
   policies: Policy[];
   tests: PackTestCase[];
   indicators: Indicator[];
+  indicatorCategories: IndicatorCategory[];
   /** Problems that do not stop the pack from loading (e.g. a citation of an unlisted reference). */
   warnings: LoadIssue[];
 }

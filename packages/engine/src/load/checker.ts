@@ -87,20 +87,43 @@ export class Checker {
   text(value: unknown, path: YamlPath): Text | undefined {
     const obj = this.mapping(value, path);
     if (!obj) return undefined;
-    const split = Object.keys(obj).find((k) => k !== 'zh' && k !== 'en' && obj[k] === null);
-    if (split !== undefined) {
-      this.error(
-        [...path, split],
-        `a comma splits this text at '${split}': put the text in quotes ("…")`,
-        `文本在 '${split}' 处被逗号拆开：请给文本加引号（"…"）`,
-        true,
-      );
-      return undefined;
-    }
-    if (!this.keys(obj, path, ['zh', 'en'], ['zh', 'en'])) return undefined;
-    const zh = this.string(obj.zh, [...path, 'zh']);
-    const en = this.string(obj.en, [...path, 'en']);
+    const joined = this.rejoin(obj, path);
+    if (!this.keys(joined, path, ['zh', 'en'], ['zh', 'en'])) return undefined;
+    const zh = this.string(joined.zh, [...path, 'zh']);
+    const en = this.string(joined.en, [...path, 'en']);
     return zh !== undefined && en !== undefined ? { zh, en } : undefined;
+  }
+
+  /**
+   * Repairs `{ zh: …, en: Wuxing District, Huzhou }`, which YAML reads as a key `Huzhou` with no value:
+   * the text is re-read from the source up to the stray key, with a warning to quote it.
+   */
+  private rejoin(obj: Record<string, unknown>, path: YamlPath): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    let owner: string | undefined;
+    let last: string | undefined;
+    const flush = () => {
+      if (owner === undefined || last === undefined) return;
+      const text = this.parsed.span(path, owner, last);
+      if (text === undefined) return;
+      out[owner] = text;
+      this.warn(
+        [...path, owner],
+        `a comma split this text; read as "${text}" — put it in quotes`,
+        `逗号拆开了这段文本，已按 "${text}" 读取——请给文本加引号`,
+      );
+    };
+    for (const [key, value] of Object.entries(obj)) {
+      if ((key === 'zh' || key === 'en') && typeof value === 'string') {
+        flush();
+        owner = key;
+        last = undefined;
+        out[key] = value;
+      } else if (value === null && owner !== undefined) last = key;
+      else out[key] = value;
+    }
+    flush();
+    return out;
   }
 
   /** A finite number (optionally an integer, optionally ≥ min), or an error. */

@@ -204,7 +204,10 @@ export function loadPackFromFiles(files: PackFiles, options: { directory?: strin
     );
   }
   const indicatorsFile = parsed.get('indicators.yaml');
-  const indicators = indicatorsFile?.data !== undefined ? readIndicators(checker(indicatorsFile)) : [];
+  const { indicators, categories: indicatorCategories } =
+    indicatorsFile?.data !== undefined
+      ? readIndicators(checker(indicatorsFile))
+      : { indicators: [], categories: [] };
 
   if (meta && options.directory && basename(options.directory) !== meta.id)
     warnings.push({
@@ -235,6 +238,7 @@ export function loadPackFromFiles(files: PackFiles, options: { directory?: strin
     policies,
     tests,
     indicators,
+    indicatorCategories,
     warnings,
   };
   if (catalogue) pack.catalogue = catalogue;

@@ -13,6 +13,11 @@ const FACT_TYPES: readonly FactType[] = [
   'money_map',
 ];
 
+/** A stand-in for a text that failed validation (the error is recorded; this only avoids follow-on errors). */
+function fallbackText(value: unknown): Text {
+  return { zh: String(value), en: String(value) };
+}
+
 /** The parts of pack.yaml the rest of the loader needs. */
 export interface PackMeta {
   id: string;
@@ -58,31 +63,31 @@ export function readPackMeta(c: Checker, coreNames: ReadonlySet<string>): PackMe
   const version = c.string(root.version, ['version']);
   const currency = root.currency === undefined ? 'CNY' : c.string(root.currency, ['currency']);
   const references = readIdList(c, root.references, 'references', (o, p) => {
-    if (!c.keys(o, p, ['id', 'title', 'issued', 'url'], ['id', 'title'])) return undefined;
+    c.keys(o, p, ['id', 'title', 'issued', 'url'], ['id', 'title']);
     const rid = c.string(o.id, [...p, 'id']);
-    const title = c.string(o.title, [...p, 'title']);
-    if (rid === undefined || title === undefined) return undefined;
+    const title = c.string(o.title, [...p, 'title']) ?? String(o.id);
+    if (rid === undefined) return undefined;
     const ref: Reference = { id: rid, title };
     if (o.issued !== undefined) ref.issued = c.date(o.issued, [...p, 'issued']);
     if (o.url !== undefined) ref.url = c.string(o.url, [...p, 'url']);
     return ref;
   });
   const funds = readIdList(c, root.funds, 'funds', (o, p) => {
-    if (!c.keys(o, p, ['id', 'name'], ['id', 'name'])) return undefined;
+    c.keys(o, p, ['id', 'name'], ['id', 'name']);
     const fid = c.string(o.id, [...p, 'id']);
-    const fname = c.text(o.name, [...p, 'name']);
-    return fid !== undefined && fname ? { id: fid, name: fname } : undefined;
+    const fname = c.text(o.name, [...p, 'name']) ?? fallbackText(o.id);
+    return fid !== undefined ? { id: fid, name: fname } : undefined;
   });
   const exclusivityGroups = readIdList(c, root.exclusivity_groups, 'exclusivity_groups', (o, p) => {
-    if (!c.keys(o, p, ['id', 'name', 'resolution'], ['id', 'name', 'resolution'])) return undefined;
+    c.keys(o, p, ['id', 'name', 'resolution'], ['id', 'name', 'resolution']);
     const gid = c.string(o.id, [...p, 'id']);
-    const gname = c.text(o.name, [...p, 'name']);
+    const gname = c.text(o.name, [...p, 'name']) ?? fallbackText(o.id);
     const resolution = c.oneOf(o.resolution, [...p, 'resolution'], [
       'highest',
       'newest',
       'priority',
     ] as const);
-    return gid !== undefined && gname && resolution ? { id: gid, name: gname, resolution } : undefined;
+    return gid !== undefined ? { id: gid, name: gname, resolution: resolution ?? 'highest' } : undefined;
   });
   const facts: FactDef[] = [];
   if (root.facts !== undefined) {
@@ -90,21 +95,18 @@ export function readPackMeta(c: Checker, coreNames: ReadonlySet<string>): PackMe
     list.forEach((item, i) => {
       const p = ['facts', i];
       const o = c.mapping(item, p);
-      if (
-        !o ||
-        !c.keys(
-          o,
-          p,
-          ['name', 'type', 'subject', 'label', 'values', 'value_labels'],
-          ['name', 'type', 'subject', 'label'],
-        )
-      )
-        return;
+      if (!o) return;
+      c.keys(
+        o,
+        p,
+        ['name', 'type', 'subject', 'label', 'values', 'value_labels'],
+        ['name', 'type', 'subject', 'label'],
+      );
       const fname = c.string(o.name, [...p, 'name']);
       const type = c.oneOf(o.type, [...p, 'type'], FACT_TYPES);
       const subject = c.oneOf(o.subject, [...p, 'subject'], ['talent', 'enterprise', 'both'] as const);
-      const label = c.text(o.label, [...p, 'label']);
-      if (fname === undefined || !type || !subject || !label) return;
+      const label = c.text(o.label, [...p, 'label']) ?? fallbackText(o.name);
+      if (fname === undefined || !type || !subject) return;
       if (!/^[a-z][A-Za-z0-9]*$/.test(fname)) {
         c.error(
           [...p, 'name'],
@@ -161,6 +163,15 @@ export function readPackMeta(c: Checker, coreNames: ReadonlySet<string>): PackMe
       facts.push(def);
     });
   }
-  if (id === undefined || !name || version === undefined || currency === undefined) return undefined;
-  return { id, name, version, currency, references, funds, exclusivityGroups, facts };
+  if (id === undefined) return undefined;
+  return {
+    id,
+    name: name ?? fallbackText(id),
+    version: version ?? '0.0.0',
+    currency: currency ?? 'CNY',
+    references,
+    funds,
+    exclusivityGroups,
+    facts,
+  };
 }

@@ -37,13 +37,10 @@ export function readTiers(c: Checker, env: ConditionEnv): { catalogue?: Catalogu
   list.forEach((item, i) => {
     const p = ['tiers', i];
     const o = c.mapping(item, p);
-    if (
-      !o ||
-      !c.keys(o, p, ['id', 'name', 'criteria', 'entitlements', 'description'], ['id', 'name', 'criteria'])
-    )
-      return;
+    if (!o) return;
+    c.keys(o, p, ['id', 'name', 'criteria', 'entitlements', 'description'], ['id', 'name', 'criteria']);
     const id = c.string(o.id, [...p, 'id']);
-    const name = c.text(o.name, [...p, 'name']);
+    const name = c.text(o.name, [...p, 'name']) ?? { zh: String(o.id), en: String(o.id) };
     if (id === NO_TIER) {
       c.error([...p, 'id'], `'${NO_TIER}' is reserved for "no tier"`, `'${NO_TIER}' 保留表示"无层次"`);
       return;
@@ -82,8 +79,14 @@ export function readTiers(c: Checker, env: ConditionEnv): { catalogue?: Catalogu
       }
       entitlements.push(ent);
     });
-    if (id !== undefined && name && criteria)
-      tiers.push({ id, name, criteria, entitlements, at: { file: c.file, line: c.lineOf([...p, 'id']) } });
+    if (id !== undefined)
+      tiers.push({
+        id,
+        name,
+        criteria: criteria ?? { any: [] },
+        entitlements,
+        at: { file: c.file, line: c.lineOf([...p, 'id']) },
+      });
   });
   return catalogue ? { catalogue, tiers } : { tiers };
 }

@@ -11,6 +11,8 @@ export interface ParsedFile {
   data: unknown;
   /** The line and column of the node at `path` (or of its nearest existing ancestor); `atKey` points at the key. */
   locate(path: YamlPath, atKey?: boolean): { line: number; column: number };
+  /** The source text from the value of `fromKey` to the end of the key `toKey` in the mapping at `path`. */
+  span(path: YamlPath, fromKey: string, toKey: string): string | undefined;
 }
 
 /** Formats a path as `conditions.all[1].fact`. */
@@ -54,6 +56,23 @@ export function parseYamlFile(file: string, text: string, issues: LoadIssue[]): 
     }
     return at(offset);
   };
+  const span = (path: YamlPath, fromKey: string, toKey: string) => {
+    let node: Node | null | undefined = doc.contents as Node | null;
+    for (const seg of path) {
+      if (isMap(node))
+        node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg))
+          ?.value as Node | null;
+      else if (isSeq(node) && typeof seg === 'number') node = node.items[seg] as Node | undefined;
+      else return undefined;
+    }
+    if (!isMap(node)) return undefined;
+    const pair = (key: string) => node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    const start = (pair(fromKey)?.value as Node | null | undefined)?.range?.[0];
+    const end = (pair(toKey)?.key as Node | undefined)?.range?.[1];
+    return start !== undefined && end !== undefined && start < end
+      ? text.slice(start, end).trim()
+      : undefined;
+  };
   const errors = doc.errors;
   for (const error of errors) {
     const pos = at(error.pos[0]);
@@ -81,5 +100,5 @@ export function parseYamlFile(file: string, text: string, issues: LoadIssue[]): 
       });
     }
   }
-  return { file, data, locate };
+  return { file, data, locate, span };
 }
