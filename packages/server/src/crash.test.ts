@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './cli';
-import { openDatabase } from './db/client';
+import { openDatabase, queryRows } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { createTestDatabase, type TestDatabase } from './test/db';
 
@@ -151,12 +152,13 @@ describe('crash safety', () => {
       expect(out.join('\n')).toMatch(/^OK: \d+ audit rows/);
 
       const d = await openDatabase({ databaseUrl: database.url, dataDir: database.dataDir ?? '' });
-      await d.db.execute('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change' as never);
-      const { rows } = await d.db.execute('SELECT seq FROM audit_log ORDER BY seq OFFSET 6 LIMIT 1' as never);
-      await d.db.execute(
-        `UPDATE audit_log SET actor = 'mallory' WHERE seq = ${(rows[0] as { seq: number }).seq}` as never,
+      await d.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`);
+      const [seventh] = await queryRows<{ seq: number }>(
+        d.db,
+        sql`SELECT seq FROM audit_log ORDER BY seq OFFSET 6 LIMIT 1`,
       );
-      await d.db.execute('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change' as never);
+      await d.db.execute(sql`UPDATE audit_log SET actor = 'mallory' WHERE seq = ${seventh?.seq}`);
+      await d.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change`);
       await d.close();
 
       out.length = 0;

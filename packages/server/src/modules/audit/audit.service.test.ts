@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
 import type { Ctx } from '../../ctx';
+import { queryRows } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { recordAudit, verifyChain } from './audit.service';
 
@@ -47,8 +48,10 @@ describe('the audit chain', () => {
 
   it('names the first tampered row by position after a direct edit', async () => {
     await database.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`);
-    const [third] = (await database.db.execute(sql`SELECT seq FROM audit_log ORDER BY seq OFFSET 2 LIMIT 1`))
-      .rows as { seq: number }[];
+    const [third] = await queryRows<{ seq: number }>(
+      database.db,
+      sql`SELECT seq FROM audit_log ORDER BY seq OFFSET 2 LIMIT 1`,
+    );
     await database.db.execute(sql`UPDATE audit_log SET outcome = 'failure' WHERE seq = ${third?.seq}`);
     await database.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change`);
     const report = await verifyChain(database.db);
