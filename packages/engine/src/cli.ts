@@ -158,7 +158,8 @@ function explanationLines(pack: Pack, e: Explanation, lang: Lang): string[] {
   if (!e.window.inForce) verdict += ` (${e.window.from} – ${e.window.to ?? '…'})`;
   out.push(verdict);
   nodeLines(pack, e.condition, lang, 0, out);
-  if (e.verdict !== 'ineligible') {
+  const hasAmount = pack.policies.find((p) => p.id === e.policyId)?.amount !== undefined;
+  if (e.verdict !== 'ineligible' && hasAmount) {
     const amount = e.amount.value === null ? '?' : formatValue(e.amount.value, undefined, lang);
     const prefix = e.verdict === 'unknown' ? (zh ? '可能获得' : 'would be') : zh ? '金额' : 'amount';
     let line = `${prefix}${zh ? '：' : ': '}${amount} ${pack.currency}`;
@@ -176,7 +177,7 @@ function explanationLines(pack: Pack, e: Explanation, lang: Lang): string[] {
         }[i.state];
         return `${a} @ ${i.dueDate} (${state})`;
       });
-      out.push(`${zh ? '分期' : 'instalments'}: ${parts.join(' · ')}`);
+      out.push(`${zh ? '分期：' : 'instalments: '}${parts.join(' · ')}`);
     }
   }
   return out;
@@ -223,11 +224,11 @@ async function explain(p: Parsed, io: CliIo, lang: Lang): Promise<number> {
     return 2;
   }
   io.out(
-    `${pack.name[lang]} (${pack.id} ${pack.version}) · ${zh ? '评估日期' : 'as of'} ${at.iso} · ${subject}`,
+    `${pack.name[lang]} (${pack.id} ${pack.version}) · ${zh ? '评估日期' : 'as of'} ${at.iso} · ${zh ? (subject === 'talent' ? '人才' : '企业') : subject}`,
   );
   if (subject === 'talent' && !policyId) {
     const t = classifyTier(compiled, facts, at.iso);
-    let line = `${zh ? '人才目录层次' : 'catalogue tier'}: ${t.tier}`;
+    let line = `${zh ? '人才目录层次：' : 'catalogue tier: '}${t.tier}`;
     for (const u of t.unknown)
       line += zh
         ? `；补充 ${u.missing.join('、')} 可能达到 ${u.tier}`
@@ -246,10 +247,10 @@ async function explain(p: Parsed, io: CliIo, lang: Lang): Promise<number> {
     io.out('');
     for (const g of ev.groups)
       io.out(
-        `${zh ? '互斥组' : 'group'} ${g.group} (${g.resolution}): ${g.chosen ?? (zh ? '无' : 'none')}${g.undecided ? (zh ? '（尚未确定）' : ' (undecided)') : ''}`,
+        `${zh ? '互斥组' : 'group'} ${g.group} (${g.resolution})${zh ? '：' : ': '}${g.chosen ?? (zh ? '无' : 'none')}${g.undecided ? (zh ? '（尚未确定）' : ' (undecided)') : ''}`,
       );
     io.out(
-      `${zh ? '合计（就高不重复）' : 'total (highest, not both)'}: ${formatValue(ev.total, undefined, lang)} ${pack.currency}${ev.totalComplete ? '' : ' +?'}`,
+      `${zh ? '合计（就高不重复）：' : 'total (highest, not both): '}${formatValue(ev.total, undefined, lang)} ${pack.currency}${ev.totalComplete ? '' : ' +?'}`,
     );
   }
   return 0;

@@ -282,8 +282,8 @@ export function checkFactValue(def: FactDef, value: unknown): [string, string] |
       return typeof value === 'string' && def.values?.includes(value)
         ? undefined
         : [
-            `unknown ${def.name} value ${got}; expected one of ${def.values?.join(', ')}`,
-            `${def.name} 的取值 ${got} 不存在；应为 ${def.values?.join('、')} 之一`,
+            `unknown ${def.name} value ${JSON.stringify(value)}; expected one of ${def.values?.join(', ')}`,
+            `${def.name} 的取值 ${JSON.stringify(value)} 不存在；应为 ${def.values?.join('、')} 之一`,
           ];
     case 'string_list':
       return Array.isArray(value) && value.every((v) => typeof v === 'string')

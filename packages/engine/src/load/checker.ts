@@ -218,7 +218,7 @@ function distance(a: string, b: string): number {
 /** The closest candidate to a misspelt name, if close enough to suggest. */
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestScore = Math.max(2, Math.floor(name.length / 3)) + 1;
+  let bestScore = Math.min(Math.max(1, Math.floor(name.length / 3)), name.length - 1) + 1;
   for (const c of candidates) {
     const d = distance(name, c);
     if (d < bestScore) {

@@ -75,7 +75,8 @@ export function readPolicy(c: Checker, base: Omit<ConditionEnv, 'audience'>): Po
   }
   if (id === undefined || !title || !audience || !kind || !effective) return undefined;
   const env: ConditionEnv = { ...base, audience };
-  const conditions = readCondition(c, root.conditions, ['conditions'], env);
+  const conditions =
+    root.conditions === undefined ? undefined : readCondition(c, root.conditions, ['conditions'], env);
   const policy: Policy = {
     id,
     title,
