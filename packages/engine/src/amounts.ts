@@ -73,9 +73,9 @@ export function computeAmount(
     if (!missing.includes(inputFact(ref.fact))) missing.push(inputFact(ref.fact));
     return null;
   };
-  const step = (name: AmountStep['step'], total: number, text: Text) => {
+  const step = (name: AmountStep['step'], total: number, text: (total: number) => Text) => {
     if (!explain) return;
-    steps.push({ step: name, total, text, params: usedParams, facts: usedFacts });
+    steps.push({ step: name, total, text: text(total), params: usedParams, facts: usedFacts });
     usedParams = [];
     usedFacts = {};
   };
@@ -88,7 +88,7 @@ export function computeAmount(
     case 'fixed': {
       total = resolve(base.value);
       if (total !== null)
-        step('fixed', total, { zh: `定额 ${money(total)}`, en: `fixed amount ${money(total)}` });
+        step('fixed', total, (total) => ({ zh: `定额 ${money(total)}`, en: `fixed amount ${money(total)}` }));
       break;
     }
     case 'table': {
@@ -104,10 +104,10 @@ export function computeAmount(
       const table = (use?.value ?? {}) as Record<string, number>;
       total = table[String(key)] ?? 0;
       const def = pack.schema[base.fact];
-      step('table', total, {
+      step('table', total, (total) => ({
         zh: `按${label(base.fact).zh}（${formatValue(key, def, 'zh')}）查 ${base.param}：${money(total)}`,
         en: `${base.param} for ${label(base.fact).en} ${formatValue(key, def, 'en')}: ${money(total)}`,
-      });
+      }));
       break;
     }
     case 'percent':
@@ -120,15 +120,22 @@ export function computeAmount(
         break;
       }
       total = x * rate;
-      const what = label(base.fact);
-      const r = base.kind === 'percent' ? `${Number((rate * 100).toFixed(6))}%` : money(rate);
-      step(base.kind, total, {
-        zh: `${what.zh} ${money(x)} × ${r} = ${money(total)}`,
-        en: `${what.en} ${money(x)} × ${r} = ${money(total)}`,
+      const kind = base.kind;
+      const factName = base.fact;
+      step(kind, total, (total) => {
+        const what = label(factName);
+        const r = kind === 'percent' ? `${Number((rate * 100).toFixed(6))}%` : money(rate);
+        return {
+          zh: `${what.zh} ${money(x)} × ${r} = ${money(total)}`,
+          en: `${what.en} ${money(x)} × ${r} = ${money(total)}`,
+        };
       });
       if (max !== undefined && total > max) {
         total = max;
-        step('cap', total, { zh: `不超过上限 ${money(max)}`, en: `limited to the maximum ${money(max)}` });
+        step('cap', total, () => ({
+          zh: `不超过上限 ${money(max)}`,
+          en: `limited to the maximum ${money(max)}`,
+        }));
       }
       break;
     }
@@ -140,10 +147,10 @@ export function computeAmount(
         break;
       }
       total = perMonth * months;
-      step('monthly', total, {
+      step('monthly', total, (total) => ({
         zh: `每月 ${money(perMonth)} × ${months} 个月 = ${money(total)}`,
         en: `${money(perMonth)} a month × ${months} months = ${money(total)}`,
-      });
+      }));
       break;
     }
   }
@@ -152,7 +159,10 @@ export function computeAmount(
     if (m === null) total = null;
     else {
       total *= m;
-      step('multiplier', total, { zh: `乘以系数 ${m}：${money(total)}`, en: `times ${m}: ${money(total)}` });
+      step('multiplier', total, (total) => ({
+        zh: `乘以系数 ${m}：${money(total)}`,
+        en: `times ${m}: ${money(total)}`,
+      }));
     }
   }
   if (total !== null && spec.deduct) {
@@ -162,10 +172,10 @@ export function computeAmount(
       if (typeof got !== 'number' || got === 0) continue;
       total -= got;
       if (explain) usedFacts[`received.${id}`] = got;
-      step('deduct', total, {
+      step('deduct', total, (total) => ({
         zh: `扣除已享受的 ${id}：${money(got)}，余 ${money(total)}`,
         en: `minus ${money(got)} already received under ${id}: ${money(total)}`,
-      });
+      }));
     }
   }
   if (total !== null && spec.cap !== undefined) {
@@ -173,13 +183,80 @@ export function computeAmount(
     if (cap === null) total = null;
     else if (total > cap) {
       total = cap;
-      step('cap', total, { zh: `不超过 ${money(cap)}`, en: `capped at ${money(cap)}` });
+      step('cap', total, () => ({ zh: `不超过 ${money(cap)}`, en: `capped at ${money(cap)}` }));
     }
   }
   if (total !== null && total < 0) {
     total = 0;
-    step('floor', 0, { zh: '金额不低于 0', en: 'never below 0' });
+    step('floor', 0, () => ({ zh: '金额不低于 0', en: 'never below 0' }));
   }
   const value = total === null ? null : Math.round(total * 100) / 100;
   return { value, missing: value === null ? missing : [], steps };
+}
+
+function numberFact(facts: Facts, derived: Derived, name: string): number | null {
+  const v = factValue(facts, derived, name);
+  return typeof v === 'number' ? v : null;
+}
+
+function numberOf(bound: BoundAmount, ref: NumberRef, facts: Facts, derived: Derived): number | null {
+  if (typeof ref === 'number') return ref;
+  if ('param' in ref) {
+    const v = bound.params.get(ref.param)?.value;
+    return typeof v === 'number' ? v : null;
+  }
+  return numberFact(facts, derived, ref.fact);
+}
+
+/** The amount alone — no steps, no allocation — for bulk runs; null when a fact it needs is missing. */
+export function amountValue(bound: BoundAmount, facts: Facts, derived: Derived): number | null {
+  const spec = bound.spec;
+  const base = spec.base;
+  let total: number | null;
+  switch (base.kind) {
+    case 'fixed':
+      total = numberOf(bound, base.value, facts, derived);
+      break;
+    case 'table': {
+      const key = factValue(facts, derived, base.fact);
+      if (key === null || key === undefined) return null;
+      const table = bound.params.get(base.param)?.value as Record<string, number> | undefined;
+      total = table?.[String(key)] ?? 0;
+      break;
+    }
+    case 'monthly': {
+      const perMonth = numberOf(bound, base.perMonth, facts, derived);
+      const months = numberOf(bound, base.months, facts, derived);
+      total = perMonth === null || months === null ? null : perMonth * months;
+      break;
+    }
+    default: {
+      const x = numberFact(facts, derived, base.fact);
+      const rate = numberOf(bound, base.rate, facts, derived);
+      const max = base.max === undefined ? undefined : numberOf(bound, base.max, facts, derived);
+      if (x === null || rate === null || max === null) return null;
+      total = x * rate;
+      if (max !== undefined && total > max) total = max;
+    }
+  }
+  if (total === null) return null;
+  if (spec.multiplier !== undefined) {
+    const m = numberOf(bound, spec.multiplier, facts, derived);
+    if (m === null) return null;
+    total *= m;
+  }
+  if (spec.deduct) {
+    const received = facts.received as Record<string, number> | null | undefined;
+    if (received)
+      for (const id of spec.deduct) {
+        const got = received[id];
+        if (typeof got === 'number') total -= got;
+      }
+  }
+  if (spec.cap !== undefined) {
+    const cap = numberOf(bound, spec.cap, facts, derived);
+    if (cap === null) return null;
+    if (total > cap) total = cap;
+  }
+  return total < 0 ? 0 : Math.round(total * 100) / 100;
 }

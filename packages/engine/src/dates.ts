@@ -67,6 +67,11 @@ function digits(s: string, start: number, count: number): number {
   return n;
 }
 
+/** The year of an ISO date, read without allocating. */
+export function yearOf(iso: string): number {
+  return digits(iso, 0, 4);
+}
+
 /** Whole years from an ISO date to the evaluation date (an age), as Postgres `age()` counts them. */
 export function fullYearsSince(iso: string, at: DateContext): number {
   const y = digits(iso, 0, 4);

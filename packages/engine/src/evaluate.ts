@@ -1,6 +1,6 @@
 // Per-subject evaluation: every policy's verdict, amount and schedule on a date, exclusivity resolved,
 // the total after 就高不重复; explanations of one policy; the catalogue tier a talent qualifies for.
-import { computeAmount } from './amounts';
+import { amountValue, computeAmount } from './amounts';
 import { asDate, type BoundPolicy, type CompiledPack } from './compile';
 import { explainCondition, missingFacts, PASS, UNKNOWN } from './conditions/explain';
 import type { DateContext } from './dates';
@@ -53,10 +53,11 @@ export function decideBound(bp: BoundPolicy, facts: Facts, derived: Derived, gra
   decision.verdict = VERDICTS[r] as Verdict;
   if (r === UNKNOWN) decision.missing = missingFacts(bp.condition, facts, derived);
   if (r === PASS || r === UNKNOWN) {
-    const amount = bp.amount ? computeAmount(bp.amount, facts, derived, false) : { value: 0, missing: [] };
-    decision.amount = amount.value;
-    decision.amountMissing = amount.missing;
-    decision.schedule = computeSchedule(bp.instalments, amount.value, facts, derived, bp.at, grantDate);
+    const amount = bp.amount ? amountValue(bp.amount, facts, derived) : 0;
+    decision.amount = amount;
+    if (amount === null && bp.amount)
+      decision.amountMissing = computeAmount(bp.amount, facts, derived, false).missing;
+    decision.schedule = computeSchedule(bp.instalments, amount, facts, derived, bp.at, grantDate);
   }
   return decision;
 }

@@ -1,6 +1,6 @@
 // The fact schema: core facts (engine-provided), derived facts (computed from the evaluation date) and
 // the pack's extensions; plus the derivation itself and a type check of a subject's facts.
-import { type DateContext, fullMonthsSince, fullYearsSince, isIsoDate } from './dates';
+import { type DateContext, fullMonthsSince, fullYearsSince, isIsoDate, yearOf } from './dates';
 import type { Audience, FactDef, FactSchema, Facts, FactType, Text } from './types';
 
 type CoreRow = [
@@ -216,7 +216,7 @@ export function deriveInto(into: Derived, facts: Facts, at: DateContext): Derive
   const birth = facts.birthDate;
   if (typeof birth === 'string' && birth.length === 10) {
     into.age = fullYearsSince(birth, at);
-    into.ageOnJan1 = fullYearsSince(birth, { iso: '', year: at.year, month: 1, day: 1 });
+    into.ageOnJan1 = at.year - yearOf(birth) - (birth.endsWith('-01-01') ? 0 : 1);
   } else {
     into.age = givenNumber(facts.age);
     into.ageOnJan1 = givenNumber(facts.ageOnJan1);
@@ -236,8 +236,15 @@ export function deriveInto(into: Derived, facts: Facts, at: DateContext): Derive
 
 /** Reads a fact, derived or given. */
 export function factValue(facts: Facts, derived: Derived, name: string): unknown {
-  if (Object.hasOwn(DERIVED, name)) return derived[name as keyof Derived];
-  return facts[name];
+  switch (name) {
+    case 'age':
+    case 'ageOnJan1':
+    case 'yearsSinceGraduation':
+    case 'monthsInDistrict':
+      return derived[name];
+    default:
+      return facts[name];
+  }
 }
 
 /** A problem with one fact value. */

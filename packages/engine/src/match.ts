@@ -2,7 +2,7 @@
 // predicate, compute amounts only for the eligible, resolve exclusivity per subject. Policies are
 // indexed by one selective `eq`/`in` leaf of their top-level `all` (chosen from the value frequencies
 // of the first subjects), so a subject only runs the policies its indexed values can satisfy.
-import { computeAmount } from './amounts';
+import { amountValue } from './amounts';
 import { asDate, type BoundPolicy, type CompiledPack } from './compile';
 import type { BoundLeaf } from './conditions/bind';
 import { missingFacts, PASS, UNKNOWN } from './conditions/explain';
@@ -55,19 +55,49 @@ interface Entry {
   bp: BoundPolicy;
   order: number;
   group: ExclusivityGroup | undefined;
+  /** Index of the group among the groups in play, or -1. */
+  slot: number;
+  /** This policy's hit, reused from subject to subject (a policy matches a subject at most once). */
+  hit: Hit;
 }
 
 interface IndexGroup {
-  fact: string;
-  derived: boolean;
+  /** Reads the indexed fact (a generated function, so the property load stays monomorphic). */
+  read: (facts: Facts, derived: Derived) => unknown;
   buckets: Map<unknown, Entry[]>;
   whenMissing: Entry[];
 }
+
+interface IndexOption {
+  leaf: BoundLeaf;
+  accepted: unknown[];
+  share: number;
+}
+
+/** An index leaf must let at most this share of the sample through to be worth it. */
+const MAX_SHARE = 0.95;
+/** A fact is indexed only for at least this many policies (a lookup costs about four predicate calls). */
+const MIN_GROUP = 4;
 
 interface Hit {
   entry: Entry;
   verdict: 'eligible' | 'unknown';
   amount: number | null;
+}
+
+function byOrder(a: Hit, b: Hit): number {
+  return a.entry.order - b.entry.order;
+}
+
+function beats(a: Hit, b: Hit): boolean {
+  const group = a.entry.group as ExclusivityGroup;
+  return (
+    compareContenders(
+      group.resolution,
+      { policy: a.entry.bp.policy, verdict: 'eligible', amount: a.amount },
+      { policy: b.entry.bp.policy, verdict: 'eligible', amount: b.amount },
+    ) < 0
+  );
 }
 
 function indexable(leaf: BoundLeaf): unknown[] | undefined {
@@ -89,6 +119,7 @@ class Matcher {
   private always: Entry[] = [];
   private readonly derived: Derived = emptyDerived();
   private readonly hits: Hit[] = [];
+  private readonly winners: (Hit | undefined)[];
 
   constructor(
     pack: CompiledPack,
@@ -101,11 +132,15 @@ class Matcher {
       .filter((cp) => cp.policy.audience === audience && (!only || only.has(cp.policy.id)))
       .map((cp) => cp.on(at))
       .filter((bp) => bp.inForce)
-      .map((bp, order) => ({
-        bp,
-        order,
-        group: pack.pack.exclusivityGroups.find((g) => g.id === bp.policy.exclusivity?.group),
-      }));
+      .map((bp, order) => {
+        const group = pack.pack.exclusivityGroups.find((g) => g.id === bp.policy.exclusivity?.group);
+        const entry: Entry = { bp, order, group, slot: -1, hit: undefined as unknown as Hit };
+        entry.hit = { entry, verdict: 'eligible', amount: 0 };
+        return entry;
+      });
+    const groups = [...new Set(this.entries.map((e) => e.group).filter((g) => g !== undefined))];
+    for (const e of this.entries) e.slot = e.group ? groups.indexOf(e.group) : -1;
+    this.winners = new Array(groups.length).fill(undefined);
     this.always = this.entries;
   }
 
@@ -124,25 +159,39 @@ class Matcher {
       }
       return list;
     };
-    const groups = new Map<string, IndexGroup>();
-    const always: Entry[] = [];
+    const options = new Map<Entry, IndexOption[]>();
+    const support = new Map<string, number>();
     for (const entry of this.entries) {
-      let best: { leaf: BoundLeaf; accepted: unknown[]; share: number } | undefined;
+      const list: IndexOption[] = [];
       for (const leaf of candidateLeaves(entry.bp)) {
         const accepted = indexable(leaf) as unknown[];
         const seen = valuesOf(leaf);
         let pass = 0;
         for (const v of seen) if (v === null || v === undefined || accepted.includes(v)) pass++;
         const share = pass / seen.length;
-        if (!best || share < best.share) best = { leaf, accepted, share };
+        if (share < MAX_SHARE) list.push({ leaf, accepted, share });
       }
-      if (!best || best.share >= 0.95) {
+      list.sort((a, b) => a.share - b.share);
+      options.set(entry, list);
+      for (const fact of new Set(list.map((o) => o.leaf.fact)))
+        support.set(fact, (support.get(fact) ?? 0) + 1);
+    }
+    const groups = new Map<string, IndexGroup>();
+    let always: Entry[] = [];
+    for (const entry of this.entries) {
+      const best = options.get(entry)?.find((o) => (support.get(o.leaf.fact) ?? 0) >= MIN_GROUP);
+      if (!best) {
         always.push(entry);
         continue;
       }
       let group = groups.get(best.leaf.fact);
       if (!group) {
-        group = { fact: best.leaf.fact, derived: best.leaf.derived, buckets: new Map(), whenMissing: [] };
+        const read = new Function(
+          'f',
+          'd',
+          `return ${best.leaf.derived ? 'd' : 'f'}.${best.leaf.fact};`,
+        ) as IndexGroup['read'];
+        group = { read, buckets: new Map(), whenMissing: [] };
         groups.set(best.leaf.fact, group);
       }
       group.whenMissing.push(entry);
@@ -152,8 +201,13 @@ class Matcher {
         else group.buckets.set(v, [entry]);
       }
     }
+    for (const [fact, group] of groups) {
+      if (group.whenMissing.length >= MIN_GROUP) continue;
+      always = always.concat(group.whenMissing);
+      groups.delete(fact);
+    }
     this.indexes = [...groups.values()];
-    this.always = always;
+    this.always = always.sort((a, b) => a.order - b.order);
   }
 
   private run(list: Entry[], facts: Facts, includeUnknown: boolean): void {
@@ -161,8 +215,12 @@ class Matcher {
     for (let i = 0; i < list.length; i++) {
       const entry = list[i] as Entry;
       const r = entry.bp.predicate(facts, d);
-      if (r === PASS) this.hits.push({ entry, verdict: 'eligible', amount: 0 });
-      else if (r === UNKNOWN && includeUnknown) this.hits.push({ entry, verdict: 'unknown', amount: null });
+      if (r === PASS || (r === UNKNOWN && includeUnknown)) {
+        const hit = entry.hit;
+        hit.verdict = r === PASS ? 'eligible' : 'unknown';
+        hit.amount = null;
+        this.hits.push(hit);
+      }
     }
   }
 
@@ -172,52 +230,50 @@ class Matcher {
     const includeUnknown = this.options.includeUnknown !== false;
     this.hits.length = 0;
     for (const ix of this.indexes) {
-      const v = ix.derived ? d[ix.fact as keyof Derived] : facts[ix.fact];
+      const v = ix.read(facts, d);
       const list = v === null || v === undefined ? ix.whenMissing : ix.buckets.get(v);
       if (list) this.run(list, facts, includeUnknown);
     }
     this.run(this.always, facts, includeUnknown);
     const hits = this.hits;
     if (hits.length === 0 && !this.options.includeEmpty) return undefined;
-    if (hits.length > 1) hits.sort((a, b) => a.entry.order - b.entry.order);
-    const chosen: Record<string, string> = {};
-    const winners = new Map<string, Hit>();
-    for (const hit of hits) {
+    if (hits.length > 1) hits.sort(byOrder);
+    const winners = this.winners;
+    let grouped = false;
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i] as Hit;
       const bp = hit.entry.bp;
-      if (hit.verdict === 'eligible')
-        hit.amount = bp.amount ? computeAmount(bp.amount, facts, d, false).value : 0;
-      const group = hit.entry.group;
-      if (!group || hit.verdict !== 'eligible') continue;
-      const current = winners.get(group.id);
-      if (
-        !current ||
-        compareContenders(
-          group.resolution,
-          { policy: bp.policy, verdict: 'eligible', amount: hit.amount },
-          { policy: current.entry.bp.policy, verdict: 'eligible', amount: current.amount },
-        ) < 0
-      )
-        winners.set(group.id, hit);
+      if (hit.verdict !== 'eligible') continue;
+      hit.amount = bp.amount ? amountValue(bp.amount, facts, d) : 0;
+      const slot = hit.entry.slot;
+      if (slot < 0) continue;
+      grouped = true;
+      const current = winners[slot];
+      if (!current || beats(hit, current)) winners[slot] = hit;
     }
+    const chosen: Record<string, string> = {};
     let total = 0;
     const matches: BulkPolicyMatch[] = new Array(hits.length);
     for (let i = 0; i < hits.length; i++) {
       const hit = hits[i] as Hit;
-      const group = hit.entry.group;
-      const isChosen = !group || hit.verdict !== 'eligible' || winners.get(group.id) === hit;
-      if (group && isChosen && hit.verdict === 'eligible') chosen[group.id] = hit.entry.bp.policy.id;
-      if (isChosen && hit.verdict === 'eligible' && hit.amount !== null) total += hit.amount;
+      const eligible = hit.verdict === 'eligible';
+      const slot = hit.entry.slot;
+      const isChosen = slot < 0 || !eligible || winners[slot] === hit;
+      if (slot >= 0 && isChosen && eligible)
+        chosen[(hit.entry.group as ExclusivityGroup).id] = hit.entry.bp.policy.id;
+      if (isChosen && eligible && hit.amount !== null) total += hit.amount;
       matches[i] = {
         policyId: hit.entry.bp.policy.id,
         verdict: hit.verdict,
         amount: hit.amount,
         missing:
-          hit.verdict === 'unknown' && this.options.missing !== false
+          !eligible && this.options.missing !== false
             ? missingFacts(hit.entry.bp.condition, facts, d)
             : undefined,
         chosen: isChosen,
       };
     }
+    if (grouped) winners.fill(undefined);
     return { id: subject.id, matches, chosen, total: Math.round(total * 100) / 100 };
   }
 }

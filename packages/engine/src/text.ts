@@ -1,13 +1,15 @@
 // Readable Chinese and English text for conditions ("学历为 博士、硕士 之一" / "degree is one of phd, master").
 import type { FactDef, Lang, Op, Period, Text } from './types';
 
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 /** Formats one value for a reader: enum members by their Chinese label in zh, numbers with separators. */
 export function formatValue(value: unknown, def: FactDef | undefined, lang: Lang): string {
   if (value === null || value === undefined) return lang === 'zh' ? '（未提供）' : '(not given)';
   if (Array.isArray(value))
     return value.map((v) => formatValue(v, def, lang)).join(lang === 'zh' ? '、' : ', ');
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (typeof value === 'number') return NUMBER.format(value);
   if (typeof value === 'string') return def?.valueLabels?.[value]?.[lang] ?? value;
   return JSON.stringify(value);
 }
