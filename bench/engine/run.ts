@@ -186,6 +186,28 @@ async function main() {
   t = performance.now();
   sweep(subjects, true);
   const sweepMissingMs = performance.now() - t;
+  const predicates = compiled.policies
+    .map((cp) => cp.on(at))
+    .filter((b) => b.inForce)
+    .map((b) => b.predicate);
+  const scratch = emptyDerived();
+  const verdictsOnly = () => {
+    let pairs = 0;
+    for (let i = 0; i < N; i++) {
+      const f = profiles[i] as never;
+      deriveInto(scratch, f, at);
+      for (let j = 0; j < predicates.length; j++)
+        if ((predicates[j] as (typeof predicates)[number])(f, scratch) === 2) pairs++;
+    }
+    return pairs;
+  };
+  verdictsOnly();
+  t = performance.now();
+  const verdictPairs = verdictsOnly();
+  const verdictsMs = performance.now() - t;
+  log(
+    `  verdicts only: ${verdictPairs.toLocaleString('en-US')} eligible pairs (must equal the sweep's eligible count)`,
+  );
   log(
     `  sweep: ${merged.policies.length} policies × ${N.toLocaleString('en-US')} talents → ${sweepResult.eligible.toLocaleString('en-US')} eligible and ${(sweepResult.matches - sweepResult.eligible).toLocaleString('en-US')} unknown (policy, talent) pairs`,
   );
@@ -295,6 +317,14 @@ async function main() {
       '≤ 1 s',
     ],
     [`same, with missing facts for each unknown`, seconds(sweepMissingMs), '—', '—', '—', ''],
+    [
+      `verdicts only: ${predicates.length} predicates × ${(N / 1e6).toLocaleString('en-US')}M, no index, no results`,
+      seconds(verdictsMs),
+      '—',
+      '—',
+      '—',
+      `(${rate(predicates.length * N, verdictsMs)})`,
+    ],
     [
       `eligible count, complete-data subset (${M.toLocaleString('en-US')} / ${jreN.toLocaleString('en-US')})`,
       `${oursComplete} / ${oursJre}`,
