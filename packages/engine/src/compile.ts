@@ -12,6 +12,7 @@ const BINDINGS_MAX = 64;
 /** A policy bound to one evaluation date. */
 export interface BoundPolicy {
   policy: Policy;
+  pack: Pack;
   at: DateContext;
   inForce: boolean;
   condition: BoundNode;
@@ -62,6 +63,7 @@ function compilePolicy(pack: Pack, policy: Policy, index: number): CompiledPolic
     const condition = bindCondition(policy.conditions, pack, at);
     return {
       policy,
+      pack,
       at,
       inForce:
         policy.effective.from <= at.iso &&

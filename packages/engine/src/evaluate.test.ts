@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { amountValue, computeAmount } from './amounts';
+import { dateContext } from './dates';
 import { classifyTier, decide, evaluateSubject, explainPolicy } from './evaluate';
+import { deriveInto, emptyDerived } from './facts';
 import { demoPack } from './test-support';
 
 const pack = demoPack();
@@ -143,6 +147,52 @@ describe('evaluateSubject', () => {
       '2025-06-01',
     );
     expect(d.schedule.map((i) => i.amount)).toEqual([8000, 6000, 6000]);
+  });
+});
+
+describe('decision summaries and amounts', () => {
+  it('says in one line why', () => {
+    expect(decide(pack, 'demo.housing.purchase', buyer, '2025-06-01').summary).toEqual({
+      zh: '符合条件',
+      en: 'eligible',
+    });
+    expect(
+      decide(pack, 'demo.housing.purchase', { ...buyer, socialInsuranceMonths: null }, '2025-06-01').summary,
+    ).toEqual({
+      zh: '需补充：社保缴纳月数',
+      en: 'tell us: months of social insurance',
+    });
+    expect(
+      decide(pack, 'demo.housing.purchase', { ...buyer, birthDate: '1970-01-01' }, '2025-06-01').summary,
+    ).toEqual({
+      zh: '不满足：年龄不超过 45',
+      en: 'not met: age is at most 45',
+    });
+    expect(decide(pack, 'demo.enterprise.rd', {}, '2021-06-01').summary.en).toBe(
+      'not in force on that date (2022-01-01 – 2026-12-31)',
+    );
+  });
+
+  it('computes the same amount on the bulk path as on the explained path', () => {
+    const at = dateContext('2025-06-01');
+    const facts = fc.record({
+      tier: fc.option(fc.constantFrom('A', 'B', 'C', 'D', 'E', 'NONE'), { nil: undefined }),
+      degree: fc.option(fc.constantFrom('bachelor', 'master', 'phd', 'none'), { nil: undefined }),
+      purchasePrice: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }),
+      newTalentHires: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+      rdInvestment: fc.option(fc.integer({ min: 0, max: 20_000_000 }), { nil: undefined }),
+      received: fc.option(fc.record({ 'demo.housing.rent': fc.integer({ min: 0, max: 700_000 }) }), {
+        nil: undefined,
+      }),
+    });
+    const bound = pack.policies.map((cp) => cp.on(at).amount).filter((a) => a !== undefined);
+    fc.assert(
+      fc.property(facts, (f) => {
+        const d = deriveInto(emptyDerived(), f, at);
+        return bound.every((b) => amountValue(b, f, d) === computeAmount(b, f, d, true).value);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

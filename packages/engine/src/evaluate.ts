@@ -10,11 +10,13 @@ import { computeSchedule } from './schedule';
 import type {
   Audience,
   Decision,
+  ExplainNode,
   Explanation,
   Facts,
   GroupResolution,
   IsoDate,
   SubjectEvaluation,
+  Text,
   TierClassification,
   Verdict,
 } from './types';
@@ -37,6 +39,7 @@ export function decideBound(bp: BoundPolicy, facts: Facts, derived: Derived, gra
     title: policy.title,
     kind: policy.kind,
     verdict: 'ineligible',
+    summary: { zh: '', en: '' },
     inForce: bp.inForce,
     amount: 0,
     amountMissing: [],
@@ -48,10 +51,18 @@ export function decideBound(bp: BoundPolicy, facts: Facts, derived: Derived, gra
   };
   if (policy.exclusivity)
     decision.exclusivity = { group: policy.exclusivity.group, chosen: false, chosenPolicy: null };
-  if (!bp.inForce) return decision;
+  if (!bp.inForce) {
+    const { from, to } = policy.effective;
+    decision.summary = {
+      zh: `不在有效期内（${from} 至 ${to ?? '今'}）`,
+      en: `not in force on that date (${from} – ${to ?? 'open'})`,
+    };
+    return decision;
+  }
   const r = bp.predicate(facts, derived);
   decision.verdict = VERDICTS[r] as Verdict;
   if (r === UNKNOWN) decision.missing = missingFacts(bp.condition, facts, derived);
+  decision.summary = summarize(bp, r, decision.missing, facts, derived);
   if (r === PASS || r === UNKNOWN) {
     const amount = bp.amount ? amountValue(bp.amount, facts, derived) : 0;
     decision.amount = amount;
@@ -60,6 +71,27 @@ export function decideBound(bp: BoundPolicy, facts: Facts, derived: Derived, gra
     decision.schedule = computeSchedule(bp.instalments, amount, facts, derived, bp.at, grantDate);
   }
   return decision;
+}
+
+function firstFailure(node: ExplainNode): ExplainNode {
+  if (node.kind !== 'all' && node.kind !== 'any') return node;
+  const child = node.children?.find((c) => c.status === 'fail');
+  return child ? firstFailure(child) : node;
+}
+
+function summarize(bp: BoundPolicy, r: number, missing: string[], facts: Facts, derived: Derived): Text {
+  if (r === PASS) return { zh: '符合条件', en: 'eligible' };
+  if (r === UNKNOWN) {
+    const label = (lang: 'zh' | 'en') =>
+      missing.map((m) => factLabel(bp, m, lang) ?? m).join(lang === 'zh' ? '、' : ', ');
+    return { zh: `需补充：${label('zh')}`, en: `tell us: ${label('en')}` };
+  }
+  const failed = firstFailure(explainCondition(bp.condition, facts, derived)).text;
+  return { zh: `不满足：${failed.zh}`, en: `not met: ${failed.en}` };
+}
+
+function factLabel(bp: BoundPolicy, fact: string, lang: 'zh' | 'en'): string | undefined {
+  return bp.pack.schema[fact]?.label[lang];
 }
 
 /** Derives age and friends for one subject on one date. */

@@ -415,6 +415,8 @@ export interface Decision {
   title: Text;
   kind: PolicyKind;
   verdict: Verdict;
+  /** One line saying why: eligible, which facts to give, or the first condition not met. */
+  summary: Text;
   /** Whether the date lies in the policy's effective window. */
   inForce: boolean;
   /** Eligible: what is granted; unknown: what would be granted if eligible (when computable); ineligible: 0. */

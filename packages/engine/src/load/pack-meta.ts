@@ -107,7 +107,7 @@ export function readPackMeta(c: Checker, coreNames: ReadonlySet<string>): PackMe
       const subject = c.oneOf(o.subject, [...p, 'subject'], ['talent', 'enterprise', 'both'] as const);
       const label = c.text(o.label, [...p, 'label']) ?? fallbackText(o.name);
       if (fname === undefined || !type || !subject) return;
-      if (!/^[a-z][A-Za-z0-9]*$/.test(fname)) {
+      if (!/^[a-z][A-Za-z0-9]*$/.test(fname) || fname in Object.prototype) {
         c.error(
           [...p, 'name'],
           `fact names are camelCase, got '${fname}'`,
