@@ -5,7 +5,7 @@
 import { amountValue } from './amounts';
 import { asDate, type BoundPolicy, type CompiledPack } from './compile';
 import type { BoundLeaf } from './conditions/bind';
-import { missingFacts, PASS, UNKNOWN } from './conditions/explain';
+import { missingFacts } from './conditions/explain';
 import type { DateContext } from './dates';
 import { compareContenders } from './exclusivity';
 import { type Derived, deriveInto, emptyDerived } from './facts';
@@ -62,10 +62,45 @@ interface Entry {
 }
 
 interface IndexGroup {
-  /** Reads the indexed fact (a generated function, so the property load stays monomorphic). */
-  read: (facts: Facts, derived: Derived) => unknown;
+  fact: string;
+  derived: boolean;
   buckets: Map<unknown, Entry[]>;
   whenMissing: Entry[];
+}
+
+type Collector = (facts: Facts, derived: Derived, hits: Hit[]) => void;
+
+/**
+ * Generates the subject loop's first half: read each indexed fact once, switch on its value, and call
+ * the predicates of the matching bucket (then the unindexed ones) directly, pushing each policy's hit.
+ */
+function buildCollector(
+  entries: Entry[],
+  indexes: IndexGroup[],
+  always: Entry[],
+  includeUnknown: boolean,
+): Collector {
+  const call = (e: Entry) => {
+    const i = e.order;
+    const unknown = includeUnknown
+      ? ` else if (r === 1) { h${i}.verdict = "unknown"; hits.push(h${i}); }`
+      : '';
+    return `r = p${i}(f, d); if (r === 2) { h${i}.verdict = "eligible"; hits.push(h${i}); }${unknown}`;
+  };
+  const calls = (list: Entry[]) => list.map(call).join('\n');
+  let body = '';
+  for (const ix of indexes) {
+    body += `v = ${ix.derived ? 'd' : 'f'}.${ix.fact};\nif (v === null || v === undefined) {\n${calls(ix.whenMissing)}\n} else switch (v) {\n`;
+    for (const [value, list] of ix.buckets)
+      body += `case ${JSON.stringify(value)}:\n${calls(list)}\nbreak;\n`;
+    body += '}\n';
+  }
+  body += calls(always);
+  const consts = entries.map(
+    (e) => `const p${e.order} = E[${e.order}].bp.predicate, h${e.order} = E[${e.order}].hit;`,
+  );
+  const source = `"use strict";\n${consts.join('\n')}\nreturn function collect(f, d, hits) {\nlet v, r;\n${body}\n};`;
+  return new Function('E', source)(entries) as Collector;
 }
 
 interface IndexOption {
@@ -120,6 +155,7 @@ class Matcher {
   private readonly derived: Derived = emptyDerived();
   private readonly hits: Hit[] = [];
   private readonly winners: (Hit | undefined)[];
+  private collect: Collector;
 
   constructor(
     pack: CompiledPack,
@@ -142,6 +178,7 @@ class Matcher {
     for (const e of this.entries) e.slot = e.group ? groups.indexOf(e.group) : -1;
     this.winners = new Array(groups.length).fill(undefined);
     this.always = this.entries;
+    this.collect = buildCollector(this.entries, [], this.entries, options.includeUnknown !== false);
   }
 
   /** Chooses each policy's index leaf: the one the fewest sampled subjects could pass (present and accepted, or missing). */
@@ -186,12 +223,7 @@ class Matcher {
       }
       let group = groups.get(best.leaf.fact);
       if (!group) {
-        const read = new Function(
-          'f',
-          'd',
-          `return ${best.leaf.derived ? 'd' : 'f'}.${best.leaf.fact};`,
-        ) as IndexGroup['read'];
-        group = { read, buckets: new Map(), whenMissing: [] };
+        group = { fact: best.leaf.fact, derived: best.leaf.derived, buckets: new Map(), whenMissing: [] };
         groups.set(best.leaf.fact, group);
       }
       group.whenMissing.push(entry);
@@ -208,34 +240,20 @@ class Matcher {
     }
     this.indexes = [...groups.values()];
     this.always = always.sort((a, b) => a.order - b.order);
-  }
-
-  private run(list: Entry[], facts: Facts, includeUnknown: boolean): void {
-    const d = this.derived;
-    for (let i = 0; i < list.length; i++) {
-      const entry = list[i] as Entry;
-      const r = entry.bp.predicate(facts, d);
-      if (r === PASS || (r === UNKNOWN && includeUnknown)) {
-        const hit = entry.hit;
-        hit.verdict = r === PASS ? 'eligible' : 'unknown';
-        hit.amount = null;
-        this.hits.push(hit);
-      }
-    }
+    this.collect = buildCollector(
+      this.entries,
+      this.indexes,
+      this.always,
+      this.options.includeUnknown !== false,
+    );
   }
 
   match(subject: BulkSubject): BulkMatch | undefined {
     const facts = subject.facts;
     const d = deriveInto(this.derived, facts, this.at);
-    const includeUnknown = this.options.includeUnknown !== false;
-    this.hits.length = 0;
-    for (const ix of this.indexes) {
-      const v = ix.read(facts, d);
-      const list = v === null || v === undefined ? ix.whenMissing : ix.buckets.get(v);
-      if (list) this.run(list, facts, includeUnknown);
-    }
-    this.run(this.always, facts, includeUnknown);
     const hits = this.hits;
+    hits.length = 0;
+    this.collect(facts, d, hits);
     if (hits.length === 0 && !this.options.includeEmpty) return undefined;
     if (hits.length > 1) hits.sort(byOrder);
     const winners = this.winners;
@@ -243,7 +261,10 @@ class Matcher {
     for (let i = 0; i < hits.length; i++) {
       const hit = hits[i] as Hit;
       const bp = hit.entry.bp;
-      if (hit.verdict !== 'eligible') continue;
+      if (hit.verdict !== 'eligible') {
+        hit.amount = null;
+        continue;
+      }
       hit.amount = bp.amount ? amountValue(bp.amount, facts, d) : 0;
       const slot = hit.entry.slot;
       if (slot < 0) continue;
