@@ -1,6 +1,6 @@
 // Amounts: one base (fixed, table, percent, monthly, per unit), then multiplier, deduct and cap; never
 // below 0; rounded to the cent.
-import { type Derived, factValue, inputFact } from './facts';
+import { DERIVED, type Derived, factValue, inputFact } from './facts';
 import { paramUse } from './params';
 import { formatValue } from './text';
 import type {
@@ -20,6 +20,8 @@ export interface BoundAmount {
   spec: AmountSpec;
   pack: Pack;
   params: Map<string, ParamUse>;
+  /** The amount alone, compiled (see compileAmount). */
+  value: AmountFunction;
 }
 
 /** Resolves the parameters an amount reads on a date. */
@@ -41,7 +43,9 @@ export function bindAmount(spec: AmountSpec, pack: Pack, asOf: IsoDate): BoundAm
   }
   add(spec.multiplier);
   add(spec.cap);
-  return { spec, pack, params };
+  const bound: BoundAmount = { spec, pack, params, value: () => null };
+  bound.value = compileAmount(bound);
+  return bound;
 }
 
 function money(n: number): string {
@@ -194,69 +198,72 @@ export function computeAmount(
   return { value, missing: value === null ? missing : [], steps };
 }
 
-function numberFact(facts: Facts, derived: Derived, name: string): number | null {
-  const v = factValue(facts, derived, name);
-  return typeof v === 'number' ? v : null;
+/** The amount alone — no steps, no allocation — as generated code; null when a fact it needs is missing. */
+export type AmountFunction = (facts: Facts, derived: Derived) => number | null;
+
+function access(name: string): string {
+  return `${Object.hasOwn(DERIVED, name) ? 'd' : 'f'}.${name}`;
 }
 
-function numberOf(bound: BoundAmount, ref: NumberRef, facts: Facts, derived: Derived): number | null {
-  if (typeof ref === 'number') return ref;
-  if ('param' in ref) {
-    const v = bound.params.get(ref.param)?.value;
-    return typeof v === 'number' ? v : null;
-  }
-  return numberFact(facts, derived, ref.fact);
-}
-
-/** The amount alone — no steps, no allocation — for bulk runs; null when a fact it needs is missing. */
-export function amountValue(bound: BoundAmount, facts: Facts, derived: Derived): number | null {
-  const spec = bound.spec;
+/** Generates the fast path of a bound amount: parameters inlined, the same steps as computeAmount. */
+function amountSource(bound: BoundAmount): string {
+  const lines: string[] = [];
+  let n = 0;
+  const num = (ref: NumberRef): string => {
+    if (typeof ref === 'number') return JSON.stringify(ref);
+    if ('param' in ref) {
+      const v = bound.params.get(ref.param)?.value;
+      if (typeof v !== 'number') lines.push('return null;');
+      return typeof v === 'number' ? JSON.stringify(v) : '0';
+    }
+    const name = `v${n++}`;
+    lines.push(`const ${name} = ${access(ref.fact)}; if (typeof ${name} !== "number") return null;`);
+    return name;
+  };
+  const { spec } = bound;
   const base = spec.base;
-  let total: number | null;
   switch (base.kind) {
     case 'fixed':
-      total = numberOf(bound, base.value, facts, derived);
+      lines.push(`let t = ${num(base.value)};`);
       break;
     case 'table': {
-      const key = factValue(facts, derived, base.fact);
-      if (key === null || key === undefined) return null;
-      const table = bound.params.get(base.param)?.value as Record<string, number> | undefined;
-      total = table?.[String(key)] ?? 0;
+      const table = bound.params.get(base.param)?.value;
+      const cases = Object.entries(table && typeof table === 'object' ? table : {})
+        .map(([k, v]) => `case ${JSON.stringify(k)}: t = ${JSON.stringify(v)}; break;`)
+        .join(' ');
+      lines.push(`const k = ${access(base.fact)}; if (k === null || k === undefined) return null;`);
+      lines.push(`let t = 0; switch (String(k)) { ${cases} }`);
       break;
     }
     case 'monthly': {
-      const perMonth = numberOf(bound, base.perMonth, facts, derived);
-      const months = numberOf(bound, base.months, facts, derived);
-      total = perMonth === null || months === null ? null : perMonth * months;
+      const perMonth = num(base.perMonth);
+      lines.push(`let t = ${perMonth} * ${num(base.months)};`);
       break;
     }
     default: {
-      const x = numberFact(facts, derived, base.fact);
-      const rate = numberOf(bound, base.rate, facts, derived);
-      const max = base.max === undefined ? undefined : numberOf(bound, base.max, facts, derived);
-      if (x === null || rate === null || max === null) return null;
-      total = x * rate;
-      if (max !== undefined && total > max) total = max;
+      const x = num({ fact: base.fact });
+      const rate = num(base.rate);
+      const max = base.max === undefined ? undefined : num(base.max);
+      lines.push(`let t = ${x} * ${rate};`);
+      if (max !== undefined) lines.push(`if (t > ${max}) t = ${max};`);
     }
   }
-  if (total === null) return null;
-  if (spec.multiplier !== undefined) {
-    const m = numberOf(bound, spec.multiplier, facts, derived);
-    if (m === null) return null;
-    total *= m;
-  }
-  if (spec.deduct) {
-    const received = facts.received as Record<string, number> | null | undefined;
-    if (received)
-      for (const id of spec.deduct) {
-        const got = received[id];
-        if (typeof got === 'number') total -= got;
-      }
+  if (spec.multiplier !== undefined) lines.push(`t *= ${num(spec.multiplier)};`);
+  if (spec.deduct?.length) {
+    lines.push('const got = f.received; if (got !== null && got !== undefined) {');
+    for (const id of spec.deduct)
+      lines.push(`{ const g = got[${JSON.stringify(id)}]; if (typeof g === "number") t -= g; }`);
+    lines.push('}');
   }
   if (spec.cap !== undefined) {
-    const cap = numberOf(bound, spec.cap, facts, derived);
-    if (cap === null) return null;
-    if (total > cap) total = cap;
+    const cap = num(spec.cap);
+    lines.push(`if (t > ${cap}) t = ${cap};`);
   }
-  return total < 0 ? 0 : Math.round(total * 100) / 100;
+  lines.push('return t < 0 ? 0 : Math.round(t * 100) / 100;');
+  return `"use strict"; return function amount(f, d) { ${lines.join(' ')} };`;
+}
+
+/** Compiles a bound amount into its fast path. */
+export function compileAmount(bound: BoundAmount): AmountFunction {
+  return new Function(amountSource(bound))() as AmountFunction;
 }

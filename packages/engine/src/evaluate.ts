@@ -1,6 +1,6 @@
 // Per-subject evaluation: every policy's verdict, amount and schedule on a date, exclusivity resolved,
 // the total after 就高不重复; explanations of one policy; the catalogue tier a talent qualifies for.
-import { amountValue, computeAmount } from './amounts';
+import { computeAmount } from './amounts';
 import { asDate, type BoundPolicy, type CompiledPack } from './compile';
 import { explainCondition, missingFacts, PASS, UNKNOWN } from './conditions/explain';
 import type { DateContext } from './dates';
@@ -64,7 +64,7 @@ export function decideBound(bp: BoundPolicy, facts: Facts, derived: Derived, gra
   if (r === UNKNOWN) decision.missing = missingFacts(bp.condition, facts, derived);
   decision.summary = summarize(bp, r, decision.missing, facts, derived);
   if (r === PASS || r === UNKNOWN) {
-    const amount = bp.amount ? amountValue(bp.amount, facts, derived) : 0;
+    const amount = bp.amount ? bp.amount.value(facts, derived) : 0;
     decision.amount = amount;
     if (amount === null && bp.amount)
       decision.amountMissing = computeAmount(bp.amount, facts, derived, false).missing;

@@ -13,19 +13,29 @@ function priorityOf(p: Policy): number {
   return p.exclusivity?.priority ?? Number.POSITIVE_INFINITY;
 }
 
+/** Orders two eligible policies with their amounts: negative when the first wins. */
+export function comparePolicies(
+  resolution: Resolution,
+  a: Policy,
+  amountA: number | null,
+  b: Policy,
+  amountB: number | null,
+): number {
+  if (resolution === 'highest') {
+    const d = (amountB ?? Number.NEGATIVE_INFINITY) - (amountA ?? Number.NEGATIVE_INFINITY);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  } else if (resolution === 'newest' && a.effective.from !== b.effective.from) {
+    return a.effective.from > b.effective.from ? -1 : 1;
+  }
+  const pa = priorityOf(a);
+  const pb = priorityOf(b);
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Orders two contenders: negative when `a` wins. */
 export function compareContenders(resolution: Resolution, a: Contender, b: Contender): number {
-  if (resolution === 'highest') {
-    const d = (b.amount ?? Number.NEGATIVE_INFINITY) - (a.amount ?? Number.NEGATIVE_INFINITY);
-    if (d !== 0 && !Number.isNaN(d)) return d;
-  } else if (resolution === 'newest') {
-    if (a.policy.effective.from !== b.policy.effective.from)
-      return a.policy.effective.from > b.policy.effective.from ? -1 : 1;
-  }
-  const pa = priorityOf(a.policy);
-  const pb = priorityOf(b.policy);
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return a.policy.id < b.policy.id ? -1 : a.policy.id > b.policy.id ? 1 : 0;
+  return comparePolicies(resolution, a.policy, a.amount, b.policy, b.amount);
 }
 
 /** Picks the member a group keeps among the eligible ones; `undecided` when an unknown member could still win. */

@@ -2,12 +2,11 @@
 // predicate, compute amounts only for the eligible, resolve exclusivity per subject. Policies are
 // indexed by one selective `eq`/`in` leaf of their top-level `all` (chosen from the value frequencies
 // of the first subjects), so a subject only runs the policies its indexed values can satisfy.
-import { amountValue } from './amounts';
 import { asDate, type BoundPolicy, type CompiledPack } from './compile';
 import type { BoundLeaf } from './conditions/bind';
 import { missingFacts } from './conditions/explain';
 import type { DateContext } from './dates';
-import { compareContenders } from './exclusivity';
+import { comparePolicies } from './exclusivity';
 import { type Derived, deriveInto, emptyDerived } from './facts';
 import type { Audience, ExclusivityGroup, Facts, IsoDate } from './types';
 
@@ -120,19 +119,23 @@ interface Hit {
   amount: number | null;
 }
 
-function byOrder(a: Hit, b: Hit): number {
-  return a.entry.order - b.entry.order;
+/** Insertion sort by policy order: hits are few, and this beats Array#sort's comparator calls. */
+function sortByOrder(hits: Hit[]): void {
+  for (let i = 1; i < hits.length; i++) {
+    const hit = hits[i] as Hit;
+    const order = hit.entry.order;
+    let j = i - 1;
+    while (j >= 0 && (hits[j] as Hit).entry.order > order) {
+      hits[j + 1] = hits[j] as Hit;
+      j--;
+    }
+    hits[j + 1] = hit;
+  }
 }
 
 function beats(a: Hit, b: Hit): boolean {
   const group = a.entry.group as ExclusivityGroup;
-  return (
-    compareContenders(
-      group.resolution,
-      { policy: a.entry.bp.policy, verdict: 'eligible', amount: a.amount },
-      { policy: b.entry.bp.policy, verdict: 'eligible', amount: b.amount },
-    ) < 0
-  );
+  return comparePolicies(group.resolution, a.entry.bp.policy, a.amount, b.entry.bp.policy, b.amount) < 0;
 }
 
 function indexable(leaf: BoundLeaf): unknown[] | undefined {
@@ -255,7 +258,7 @@ class Matcher {
     hits.length = 0;
     this.collect(facts, d, hits);
     if (hits.length === 0 && !this.options.includeEmpty) return undefined;
-    if (hits.length > 1) hits.sort(byOrder);
+    sortByOrder(hits);
     const winners = this.winners;
     let grouped = false;
     for (let i = 0; i < hits.length; i++) {
@@ -265,7 +268,7 @@ class Matcher {
         hit.amount = null;
         continue;
       }
-      hit.amount = bp.amount ? amountValue(bp.amount, facts, d) : 0;
+      hit.amount = bp.amount ? bp.amount.value(facts, d) : 0;
       const slot = hit.entry.slot;
       if (slot < 0) continue;
       grouped = true;
