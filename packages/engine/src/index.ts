@@ -7,6 +7,8 @@ export { type CliIo, runPackCli } from './cli';
 export { type BoundPolicy, type CompiledPack, type CompiledPolicy, compilePack } from './compile';
 /** The compiled predicate of a bound condition and its source, for inspection and benchmarks. */
 export { compilePredicate, type Predicate, predicateSource } from './conditions/compile';
+/** Parses an evaluation date once (CompiledPolicy.on and CompiledPack.tiersOn take one). */
+export { type DateContext, dateContext } from './dates';
 /** Writes conditions as readable Chinese or English text. */
 export { type DescribeOptions, describeCondition } from './describe';
 /** The loader's one error type: every problem of a pack with file, line, column and messages. */
