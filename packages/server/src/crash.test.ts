@@ -61,8 +61,12 @@ async function startServer(port: number): Promise<ChildProcess> {
   throw new Error(`server did not start: ${stderr}`);
 }
 
+// A child killed by a signal keeps exitCode null (signalCode is set): check both, or a child that is
+// already gone is waited for forever.
 const exited = (child: ChildProcess) =>
-  new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+  new Promise((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r),
+  );
 
 describe('crash safety', () => {
   it('keeps every acknowledged write after a SIGKILL during writes, and starts again', async () => {
