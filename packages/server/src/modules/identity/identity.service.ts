@@ -66,18 +66,15 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   }
   // Until the password is proven the caller is anonymous; the row names the targeted account as its object.
   const auditCtx: Ctx = { ...ctx, district: account.district };
-  if (account.lockedUntil && account.lockedUntil > now) {
-    const minutes = Math.max(1, Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000));
-    await recordAudit(
+  const deny = (reason: string) =>
+    recordAudit(
       auditCtx,
-      {
-        action: 'auth.login',
-        object: `account:${account.id}`,
-        outcome: 'denied',
-        details: { reason: 'locked' },
-      },
+      { action: 'auth.login', object: `account:${account.id}`, outcome: 'denied', details: { reason } },
       input.username,
     );
+  if (account.lockedUntil && account.lockedUntil > now) {
+    const minutes = Math.max(1, Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000));
+    await deny('locked');
     throw new AppError(
       'locked',
       'account_locked',
@@ -86,16 +83,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     );
   }
   if (account.status !== 'active') {
-    await recordAudit(
-      auditCtx,
-      {
-        action: 'auth.login',
-        object: `account:${account.id}`,
-        outcome: 'denied',
-        details: { reason: 'disabled' },
-      },
-      input.username,
-    );
+    await deny('disabled');
     throw new AppError('forbidden', 'account_disabled');
   }
   if (!(await verifyPassword(input.password, account.passwordHash))) {
