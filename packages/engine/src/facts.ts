@@ -1,6 +1,6 @@
 // The fact schema: core facts (engine-provided), derived facts (computed from the evaluation date) and
 // the pack's extensions; plus the derivation itself and a type check of a subject's facts.
-import { type DateContext, fullMonthsSince, fullYearsSince, isIsoDate, yearOf } from './dates';
+import { type DateContext, isIsoDate } from './dates';
 import type { Audience, FactDef, FactSchema, Facts, FactType, Text } from './types';
 
 type CoreRow = [
@@ -211,25 +211,39 @@ function givenNumber(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+/** The value of an ISO date's digits at [i, i + 1] (same arithmetic as dates.ts `digits`). */
+function two(s: string, i: number): number {
+  return s.charCodeAt(i) * 10 + s.charCodeAt(i + 1) - 528;
+}
+
 /** Computes the derived facts into `into`; a derived fact given directly is used when its source is absent. */
 export function deriveInto(into: Derived, facts: Facts, at: DateContext): Derived {
+  // Dates are read inline (one pass over each string): this runs once per subject in bulk runs.
   const birth = facts.birthDate;
   if (typeof birth === 'string' && birth.length === 10) {
-    into.age = fullYearsSince(birth, at);
-    into.ageOnJan1 = at.year - yearOf(birth) - (birth.endsWith('-01-01') ? 0 : 1);
+    const y = two(birth, 0) * 100 + two(birth, 2);
+    const m = two(birth, 5);
+    const d = two(birth, 8);
+    into.age = at.year - y - (at.month < m || (at.month === m && at.day < d) ? 1 : 0);
+    into.ageOnJan1 = at.year - y - (birth.endsWith('-01-01') ? 0 : 1);
   } else {
     into.age = givenNumber(facts.age);
     into.ageOnJan1 = givenNumber(facts.ageOnJan1);
   }
   const graduated = facts.graduationDate;
-  into.yearsSinceGraduation =
-    typeof graduated === 'string' && graduated.length === 10
-      ? fullYearsSince(graduated, at)
-      : givenNumber(facts.yearsSinceGraduation);
+  if (typeof graduated === 'string' && graduated.length === 10) {
+    const m = two(graduated, 5);
+    into.yearsSinceGraduation =
+      at.year -
+      (two(graduated, 0) * 100 + two(graduated, 2)) -
+      (at.month < m || (at.month === m && at.day < two(graduated, 8)) ? 1 : 0);
+  } else into.yearsSinceGraduation = givenNumber(facts.yearsSinceGraduation);
   const arrived = facts.arrivalDate;
   into.monthsInDistrict =
     typeof arrived === 'string' && arrived.length === 10
-      ? fullMonthsSince(arrived, at)
+      ? (at.year - (two(arrived, 0) * 100 + two(arrived, 2))) * 12 +
+        (at.month - two(arrived, 5)) -
+        (at.day < two(arrived, 8) ? 1 : 0)
       : givenNumber(facts.monthsInDistrict);
   return into;
 }

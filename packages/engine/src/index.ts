@@ -31,7 +31,10 @@ export {
   type BulkOptions,
   type BulkPolicyMatch,
   type BulkSubject,
+  type ColumnarBatch,
+  type ColumnarOptions,
   matchBulk,
+  matchBulkColumnar,
 } from './match';
 /** Translates a policy's conditions to a PostgreSQL WHERE expression with the same three-valued meaning. */
 export { type ColumnMap, type SqlWhere, type ToSqlOptions, toSql } from './sql';
