@@ -29,6 +29,7 @@ import { recordAudit } from './modules/audit/audit.service';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { resolveSession } from './modules/identity/identity.service';
 import { metaRoutes, version } from './modules/meta/meta.routes';
+import { policyRoutes } from './modules/policies/policies.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -135,6 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       api.addHook('onResponse', async (request, reply) => {
         if (!STATE_CHANGING.has(request.method) || request.ctx?.audited.done) return;
+        if (request.routeOptions.config.audit === false) return;
         const outcome =
           reply.statusCode < 400
             ? 'success'
@@ -151,6 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(metaRoutes);
       await api.register(identityRoutes);
       await api.register(auditRoutes);
+      await api.register(policyRoutes);
     },
     { prefix: '/api/v1' },
   );

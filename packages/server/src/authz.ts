@@ -11,12 +11,19 @@ export const permissions = {
   'audit:read': ['admin'],
   'audit:verify': ['admin'],
   'district:read': roles,
+  'pack:publish': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
 
 /** Actions anyone may perform, signed in or not (each still goes through its own checks, e.g. the lockout). */
-export const publicActions = ['auth:login', 'meta:read', 'health:read'] as const;
+export const publicActions = [
+  'auth:login',
+  'meta:read',
+  'health:read',
+  'policy:read',
+  'policy:calculate',
+] as const;
 export type PublicAction = (typeof publicActions)[number];
 
 /** The rule a route declares in `config.authz`: a public action or a permission. */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
+import { publishShippedPacks } from './modules/policies/policies.service';
 import { seedDemo } from './seed/demo';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop: () => Promise<void> };
@@ -12,7 +13,10 @@ export async function startServer(config: Config): Promise<Running> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
-    if (config.demo) await seedDemo(database.db);
+    if (config.demo) {
+      await seedDemo(database.db);
+      await publishShippedPacks(database.db, config); // skips packs whose exact files are published
+    }
     const app = await buildApp({ config, db: database.db });
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;

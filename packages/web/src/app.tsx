@@ -4,18 +4,22 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/require-auth';
 import { ErrorBoundary } from './components/error-boundary';
 import { Loading } from './components/loading';
 import { features } from './features/registry';
 import { AppShell } from './layout/app-shell';
+import { PublicShell } from './layout/public-shell';
 import { FeatureRoute } from './pages/feature-route';
 import { createQueryClient } from './query-client';
 
 const LoginPage = lazy(() => import('./pages/login.page'));
 const HomePage = lazy(() => import('./pages/home.page'));
 const NotFoundPage = lazy(() => import('./pages/not-found.page'));
+const PolicyLibraryPage = lazy(() => import('./pages/policies/library.page'));
+const PolicyDetailPage = lazy(() => import('./pages/policies/detail.page'));
+const CalculatorPage = lazy(() => import('./pages/policies/calculator.page'));
 
 const theme = {
   token: {
@@ -30,6 +34,12 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/d/:district" element={<PublicShell />}>
+        <Route index element={<Navigate to="policies" replace />} />
+        <Route path="policies" element={<PolicyLibraryPage />} />
+        <Route path="policies/:policyId" element={<PolicyDetailPage />} />
+        <Route path="calculator" element={<CalculatorPage />} />
+      </Route>
       <Route
         element={
           <RequireAuth>
@@ -41,6 +51,7 @@ function AppRoutes() {
         {Object.values(features).map((feature) => (
           <Route key={feature.id} path={feature.path} element={<FeatureRoute feature={feature} />} />
         ))}
+        <Route path="/policies/:policyId" element={<PolicyDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,6 +4,9 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
+  customType,
+  date,
   index,
   integer,
   jsonb,
@@ -108,4 +111,69 @@ export const auditLog = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_district_seq').on(t.district, t.seq)],
+);
+
+/** PostgreSQL's full-text document type (read only: the column is generated from `body_seg`). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const packVersionStatusEnum = pgEnum('pack_version_status', ['active', 'superseded']);
+
+/** Each publication of a district's policy pack: the files as published, numbered 1, 2, … per district. */
+export const packVersions = pgTable(
+  'pack_versions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    district: text('district')
+      .notNull()
+      .references(() => districts.code),
+    packId: text('pack_id').notNull(),
+    version: integer('version').notNull(),
+    /** The version label inside pack.yaml (e.g. 2026.1.0). */
+    label: text('label').notNull(),
+    files: jsonb('files').$type<Record<string, string>>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: text('published_by').notNull(),
+    status: packVersionStatusEnum('status').notNull().default('active'),
+  },
+  (t) => [
+    uniqueIndex('pack_versions_district_version').on(t.district, t.version),
+    uniqueIndex('pack_versions_one_active').on(t.district).where(sql`status = 'active'`),
+  ],
+);
+
+/** The policies of each published pack version, flattened for the library's filters and Chinese search. */
+export const policies = pgTable(
+  'policies',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    district: text('district')
+      .notNull()
+      .references(() => districts.code),
+    policyId: text('policy_id').notNull(),
+    packVersionId: bigint('pack_version_id', { mode: 'number' })
+      .notNull()
+      .references(() => packVersions.id, { onDelete: 'cascade' }),
+    audience: text('audience').notNull(),
+    kind: text('kind').notNull(),
+    departmentZh: text('department_zh'),
+    departmentEn: text('department_en'),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull(),
+    summaryZh: text('summary_zh'),
+    summaryEn: text('summary_en'),
+    grantMode: text('grant_mode').notNull(),
+    illustrative: boolean('illustrative').notNull().default(false),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    effectiveTo: date('effective_to', { mode: 'string' }),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** jieba cutForSearch tokens of the titles, summaries, conditions and original text, space-joined. */
+    bodySeg: text('body_seg').notNull(),
+    tsv: tsvector('tsv').generatedAlwaysAs(sql`to_tsvector('simple', body_seg)`),
+  },
+  (t) => [
+    uniqueIndex('policies_version_policy').on(t.packVersionId, t.policyId),
+    index('policies_district_version').on(t.district, t.packVersionId),
+    index('policies_tsv').using('gin', t.tsv),
+  ],
 );

@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The authorization rule of the route: a permission, or a public action. Every /api/v1 route declares one. */
     authz?: import('../authz').RouteRule;
+    /** `false` for a POST that changes no state (e.g. a calculation): the request hook writes no audit row. */
+    audit?: false;
   }
 }
 

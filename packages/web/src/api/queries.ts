@@ -1,13 +1,28 @@
 /** TanStack Query hooks over the typed client; one per endpoint the shell uses. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, call } from './client';
-import type { User } from './types';
+import type { Audience, Facts, User } from './types';
 
 export const queryKeys = {
   meta: ['meta'] as const,
   me: ['me'] as const,
   demoAccounts: ['demo-accounts'] as const,
   audit: (district: string, before: number | undefined) => ['audit', district, before ?? null] as const,
+  policies: (district: string, filters: PolicyFilters) => ['policies', district, filters] as const,
+  policy: (district: string, policyId: string) => ['policy', district, policyId] as const,
+  questions: (district: string, audience: Audience, policyId: string | undefined, limit: number) =>
+    ['policy-questions', district, audience, policyId ?? null, limit] as const,
+};
+
+/** The library's search box and filters, as kept in the address bar. */
+export type PolicyFilters = {
+  q?: string | undefined;
+  audience?: Audience | undefined;
+  kind?: string | undefined;
+  department?: string | undefined;
+  grantMode?: 'apply' | 'automatic' | undefined;
+  page: number;
+  pageSize: number;
 };
 
 /** Deployment facts: demo mode, version and the districts hosted. */
@@ -83,5 +98,55 @@ export function useAuditPage(district: string, before: number | undefined) {
 export function useVerifyAudit(district: string) {
   return useMutation({
     mutationFn: () => call(api.POST('/api/v1/d/{district}/audit/verify', { params: { path: { district } } })),
+  });
+}
+
+/** A page of the district's policies for a search and filters (public). */
+export function usePolicies(district: string, filters: PolicyFilters) {
+  return useQuery({
+    queryKey: queryKeys.policies(district, filters),
+    queryFn: () =>
+      call(api.GET('/api/v1/d/{district}/policies', { params: { path: { district }, query: filters } })),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** One policy in plain words (public). */
+export function usePolicy(district: string, policyId: string) {
+  return useQuery({
+    queryKey: queryKeys.policy(district, policyId),
+    queryFn: () =>
+      call(api.GET('/api/v1/d/{district}/policies/{policyId}', { params: { path: { district, policyId } } })),
+  });
+}
+
+/** The calculator's questions for an audience, a chosen policy's first. */
+export function usePolicyQuestions(
+  district: string,
+  audience: Audience,
+  policyId: string | undefined,
+  limit: number,
+) {
+  return useQuery({
+    queryKey: queryKeys.questions(district, audience, policyId, limit),
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/d/{district}/policies/questions', {
+          params: {
+            path: { district },
+            query: policyId ? { audience, policyId, limit } : { audience, limit },
+          },
+        }),
+      ),
+    placeholderData: (previous) => previous,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Runs the what-if calculator. */
+export function useCalculate(district: string) {
+  return useMutation({
+    mutationFn: (body: { audience: Audience; facts: Facts }) =>
+      call(api.POST('/api/v1/d/{district}/policies/calculate', { params: { path: { district } }, body })),
   });
 }

@@ -588,6 +588,397 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/d/{district}/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse and search the district's published policies (Chinese search), with facet counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words to search, Chinese or English */
+                    q?: string;
+                    audience?: components["schemas"]["AudienceInput"];
+                    kind?: string;
+                    department?: string;
+                    grantMode?: components["schemas"]["GrantModeInput"];
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/policies/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The facts the calculator should ask about, the most used first */
+        get: {
+            parameters: {
+                query: {
+                    audience: components["schemas"]["AudienceInput"];
+                    /** @description Ask this policy's facts first */
+                    policyId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Questions"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy in plain words: conditions, amount, schedule, materials, review, exclusivity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    /** @description Policy id, e.g. wuxing.housing.purchase */
+                    policyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/policies/calculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What-if calculator: verdict, amount and schedule of every policy for the facts given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalculateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Calculation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -615,6 +1006,225 @@ export interface components {
             username: string;
             password: string;
         };
+        /** @enum {string} */
+        AudienceInput: "talent" | "enterprise";
+        /**
+         * @description automatic = 免申即享, granted without an application
+         * @enum {string}
+         */
+        GrantModeInput: "apply" | "automatic";
+        /** @enum {string} */
+        VerdictInput: "eligible" | "ineligible" | "unknown";
+        PolicyListInput: {
+            items: {
+                policyId: string;
+                title: string;
+                summary: string | null;
+                audience: components["schemas"]["AudienceInput"];
+                kind: string;
+                department: string | null;
+                grantMode: components["schemas"]["GrantModeInput"];
+                automatic: boolean;
+                /** @description The amount is an example (示例金额), not the official figure */
+                illustrative: boolean;
+                amountText: string;
+                effective: {
+                    from: string;
+                    to: string | null;
+                };
+                inForce: boolean;
+                tags: string[];
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            facets: {
+                kinds: {
+                    value: string;
+                    count: number;
+                    label: string;
+                }[];
+                audiences: {
+                    value: string;
+                    count: number;
+                }[];
+                departments: string[];
+            };
+            packVersion: {
+                /** @description Publication number of the district pack (1, 2, …) */
+                version: number;
+                /** @description The version inside pack.yaml, e.g. 2026.1.0 */
+                label: string;
+            };
+        };
+        /** @description A condition as a sentence, with its sub-conditions */
+        ConditionTextInput: {
+            text: string;
+            children?: components["schemas"]["ConditionTextInput"][];
+        };
+        PolicyDetailInput: {
+            policyId: string;
+            title: string;
+            summary: string | null;
+            originalText: string | null;
+            /** @description The official document and article the policy comes from */
+            reference: {
+                id: string;
+                title: string;
+                article: string;
+            } | null;
+            department: string | null;
+            audience: components["schemas"]["AudienceInput"];
+            kind: string;
+            effective: {
+                from: string;
+                to: string | null;
+            };
+            inForce: boolean;
+            conditions: components["schemas"]["ConditionTextInput"];
+            amountText: string;
+            hasAmount: boolean;
+            schedule: {
+                share: number;
+                text: string;
+            }[];
+            materials: {
+                id: string;
+                name: string;
+                optional: boolean;
+            }[];
+            reviewStages: {
+                id: string;
+                name: string;
+                days: number | null;
+            }[];
+            grantMode: components["schemas"]["GrantModeInput"];
+            automatic: boolean;
+            exclusivity: {
+                group: string;
+                name: string;
+                /** @enum {string} */
+                resolution: "highest" | "newest" | "priority";
+                resolutionText: string;
+                members: {
+                    policyId: string;
+                    title: string;
+                }[];
+            } | null;
+            fund: string | null;
+            stacksOn: {
+                policyId: string;
+                title: string;
+            }[];
+            illustrative: boolean;
+            packVersion: {
+                /** @description Publication number of the district pack (1, 2, …) */
+                version: number;
+                /** @description The version inside pack.yaml, e.g. 2026.1.0 */
+                label: string;
+            };
+        };
+        QuestionsInput: {
+            audience: components["schemas"]["AudienceInput"];
+            items: {
+                name: string;
+                /** @enum {string} */
+                type: "boolean" | "integer" | "number" | "string" | "date" | "enum" | "string_list" | "money_map";
+                label: string;
+                values: {
+                    value: string;
+                    label: string;
+                }[] | null;
+                policyCount: number;
+            }[];
+            /** @description How many facts the policies use in all */
+            totalFacts: number;
+        };
+        CalculateInput: {
+            audience: components["schemas"]["AudienceInput"];
+            /** @description Fact name → value, e.g. { "degree": "phd", "birthDate": "1992-05-01" } */
+            facts: {
+                [key: string]: (string | number | boolean) | null | (string | number | boolean)[] | {
+                    [key: string]: number;
+                };
+            };
+            /**
+             * Format: date
+             * @description Evaluate as of this date (default: today in China)
+             */
+            date?: string;
+        };
+        CalculationInput: {
+            audience: components["schemas"]["AudienceInput"];
+            asOf: string;
+            results: {
+                policyId: string;
+                title: string;
+                kind: string;
+                verdict: components["schemas"]["VerdictInput"];
+                /** @description null when a fact the amount needs is missing */
+                amount: number | null;
+                amountMissing: {
+                    name: string;
+                    label: string;
+                }[];
+                schedule: {
+                    share: number;
+                    amount: number | null;
+                    dueDate: string;
+                    /** @enum {string} */
+                    state: "due" | "pending" | "unknown";
+                }[];
+                /** @description Unknown verdict: the facts that would decide it */
+                missing: {
+                    name: string;
+                    label: string;
+                }[];
+                /** @description Ineligible: the conditions not met, as sentences */
+                reasons: string[];
+                grantMode: components["schemas"]["GrantModeInput"];
+                automatic: boolean;
+                illustrative: boolean;
+                exclusivity: {
+                    group: string;
+                    chosen: boolean;
+                } | null;
+            }[];
+            groups: {
+                group: string;
+                name: string;
+                /** @enum {string} */
+                resolution: "highest" | "newest" | "priority";
+                resolutionText: string;
+                chosen: string | null;
+                chosenTitle: string | null;
+                members: {
+                    policyId: string;
+                    title: string;
+                    verdict: components["schemas"]["VerdictInput"];
+                    amount: number | null;
+                }[];
+                undecided: boolean;
+            }[];
+            /** @description Sum of the eligible amounts after 就高不重复 */
+            total: number;
+            totalComplete: boolean;
+            missing: {
+                name: string;
+                label: string;
+            }[];
+            counts: {
+                eligible: number;
+                unknown: number;
+                ineligible: number;
+            };
+            packVersion: {
+                /** @description Publication number of the district pack (1, 2, …) */
+                version: number;
+                /** @description The version inside pack.yaml, e.g. 2026.1.0 */
+                label: string;
+            };
+        };
         Error: {
             error: {
                 /** @description Stable machine-readable code, e.g. validation_failed */
@@ -637,6 +1247,225 @@ export interface components {
         Login: {
             username: string;
             password: string;
+        };
+        /** @enum {string} */
+        Audience: "talent" | "enterprise";
+        /**
+         * @description automatic = 免申即享, granted without an application
+         * @enum {string}
+         */
+        GrantMode: "apply" | "automatic";
+        /** @enum {string} */
+        Verdict: "eligible" | "ineligible" | "unknown";
+        PolicyList: {
+            items: {
+                policyId: string;
+                title: string;
+                summary: string | null;
+                audience: components["schemas"]["Audience"];
+                kind: string;
+                department: string | null;
+                grantMode: components["schemas"]["GrantMode"];
+                automatic: boolean;
+                /** @description The amount is an example (示例金额), not the official figure */
+                illustrative: boolean;
+                amountText: string;
+                effective: {
+                    from: string;
+                    to: string | null;
+                };
+                inForce: boolean;
+                tags: string[];
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+            facets: {
+                kinds: {
+                    value: string;
+                    count: number;
+                    label: string;
+                }[];
+                audiences: {
+                    value: string;
+                    count: number;
+                }[];
+                departments: string[];
+            };
+            packVersion: {
+                /** @description Publication number of the district pack (1, 2, …) */
+                version: number;
+                /** @description The version inside pack.yaml, e.g. 2026.1.0 */
+                label: string;
+            };
+        };
+        /** @description A condition as a sentence, with its sub-conditions */
+        ConditionText: {
+            text: string;
+            children?: components["schemas"]["ConditionText"][];
+        };
+        PolicyDetail: {
+            policyId: string;
+            title: string;
+            summary: string | null;
+            originalText: string | null;
+            /** @description The official document and article the policy comes from */
+            reference: {
+                id: string;
+                title: string;
+                article: string;
+            } | null;
+            department: string | null;
+            audience: components["schemas"]["Audience"];
+            kind: string;
+            effective: {
+                from: string;
+                to: string | null;
+            };
+            inForce: boolean;
+            conditions: components["schemas"]["ConditionText"];
+            amountText: string;
+            hasAmount: boolean;
+            schedule: {
+                share: number;
+                text: string;
+            }[];
+            materials: {
+                id: string;
+                name: string;
+                optional: boolean;
+            }[];
+            reviewStages: {
+                id: string;
+                name: string;
+                days: number | null;
+            }[];
+            grantMode: components["schemas"]["GrantMode"];
+            automatic: boolean;
+            exclusivity: {
+                group: string;
+                name: string;
+                /** @enum {string} */
+                resolution: "highest" | "newest" | "priority";
+                resolutionText: string;
+                members: {
+                    policyId: string;
+                    title: string;
+                }[];
+            } | null;
+            fund: string | null;
+            stacksOn: {
+                policyId: string;
+                title: string;
+            }[];
+            illustrative: boolean;
+            packVersion: {
+                /** @description Publication number of the district pack (1, 2, …) */
+                version: number;
+                /** @description The version inside pack.yaml, e.g. 2026.1.0 */
+                label: string;
+            };
+        };
+        Questions: {
+            audience: components["schemas"]["Audience"];
+            items: {
+                name: string;
+                /** @enum {string} */
+                type: "boolean" | "integer" | "number" | "string" | "date" | "enum" | "string_list" | "money_map";
+                label: string;
+                values: {
+                    value: string;
+                    label: string;
+                }[] | null;
+                policyCount: number;
+            }[];
+            /** @description How many facts the policies use in all */
+            totalFacts: number;
+        };
+        Calculate: {
+            audience: components["schemas"]["Audience"];
+            /** @description Fact name → value, e.g. { "degree": "phd", "birthDate": "1992-05-01" } */
+            facts: {
+                [key: string]: (string | number | boolean) | null | (string | number | boolean)[] | {
+                    [key: string]: number;
+                };
+            };
+            /**
+             * Format: date
+             * @description Evaluate as of this date (default: today in China)
+             */
+            date?: string;
+        };
+        Calculation: {
+            audience: components["schemas"]["Audience"];
+            asOf: string;
+            results: {
+                policyId: string;
+                title: string;
+                kind: string;
+                verdict: components["schemas"]["Verdict"];
+                /** @description null when a fact the amount needs is missing */
+                amount: number | null;
+                amountMissing: {
+                    name: string;
+                    label: string;
+                }[];
+                schedule: {
+                    share: number;
+                    amount: number | null;
+                    dueDate: string;
+                    /** @enum {string} */
+                    state: "due" | "pending" | "unknown";
+                }[];
+                /** @description Unknown verdict: the facts that would decide it */
+                missing: {
+                    name: string;
+                    label: string;
+                }[];
+                /** @description Ineligible: the conditions not met, as sentences */
+                reasons: string[];
+                grantMode: components["schemas"]["GrantMode"];
+                automatic: boolean;
+                illustrative: boolean;
+                exclusivity: {
+                    group: string;
+                    chosen: boolean;
+                } | null;
+            }[];
+            groups: {
+                group: string;
+                name: string;
+                /** @enum {string} */
+                resolution: "highest" | "newest" | "priority";
+                resolutionText: string;
+                chosen: string | null;
+                chosenTitle: string | null;
+                members: {
+                    policyId: string;
+                    title: string;
+                    verdict: components["schemas"]["Verdict"];
+                    amount: number | null;
+                }[];
+                undecided: boolean;
+            }[];
+            /** @description Sum of the eligible amounts after 就高不重复 */
+            total: number;
+            totalComplete: boolean;
+            missing: {
+                name: string;
+                label: string;
+            }[];
+            counts: {
+                eligible: number;
+                unknown: number;
+                ineligible: number;
+            };
+            packVersion: {
+                /** @description Publication number of the district pack (1, 2, …) */
+                version: number;
+                /** @description The version inside pack.yaml, e.g. 2026.1.0 */
+                label: string;
+            };
         };
     };
     responses: never;

@@ -25,3 +25,15 @@ export const roles: readonly Role[] = [
   'station',
   'admin',
 ];
+
+export type Audience = components['schemas']['Audience'];
+export type PolicyList = Body<'/api/v1/d/{district}/policies', 'get'>;
+export type PolicyListItem = PolicyList['items'][number];
+export type PolicyDetail = components['schemas']['PolicyDetail'];
+export type ConditionText = components['schemas']['ConditionText'];
+export type Questions = Body<'/api/v1/d/{district}/policies/questions', 'get'>;
+export type Question = Questions['items'][number];
+export type Calculation = Body<'/api/v1/d/{district}/policies/calculate', 'post'>;
+export type CalculationResult = Calculation['results'][number];
+export type CalculationGroup = Calculation['groups'][number];
+export type Facts = components['schemas']['CalculateInput']['facts'];

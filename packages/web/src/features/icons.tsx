@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BellOutlined,
   BookOutlined,
+  CalculatorOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -38,6 +39,7 @@ const icons: Record<IconName | 'home', (props: { 'aria-hidden': true }) => React
   users: (p) => <TeamOutlined {...p} />,
   audit: (p) => <AuditOutlined {...p} />,
   insights: (p) => <DashboardOutlined {...p} />,
+  calculator: (p) => <CalculatorOutlined {...p} />,
 };
 
 /** A decorative icon for a navigation item; hidden from assistive technology (the label names it). */

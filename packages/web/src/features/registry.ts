@@ -25,7 +25,8 @@ export type IconName =
   | 'packs'
   | 'users'
   | 'audit'
-  | 'insights';
+  | 'insights'
+  | 'calculator';
 
 export interface Feature {
   id: FeatureId;
@@ -37,6 +38,8 @@ export interface Feature {
 }
 
 const AuditPage = lazy(() => import('../pages/audit.page'));
+const PolicyLibraryPage = lazy(() => import('../pages/policies/library.page'));
+const CalculatorPage = lazy(() => import('../pages/policies/calculator.page'));
 
 export const features: Record<FeatureId, Feature> = {
   profile: { id: 'profile', path: '/profile', icon: 'profile', module: 'talents' },
@@ -71,17 +74,46 @@ export const features: Record<FeatureId, Feature> = {
   users: { id: 'users', path: '/admin/users', icon: 'users', module: 'identity' },
   audit: { id: 'audit', path: '/admin/audit', icon: 'audit', module: 'audit', page: AuditPage },
   insights: { id: 'insights', path: '/admin/insights', icon: 'insights', module: 'insights' },
+  policyLibrary: {
+    id: 'policyLibrary',
+    path: '/policies',
+    icon: 'policies',
+    module: 'policies',
+    page: PolicyLibraryPage,
+  },
+  calculator: {
+    id: 'calculator',
+    path: '/calculator',
+    icon: 'calculator',
+    module: 'policies',
+    page: CalculatorPage,
+  },
 };
 
 /** Navigation per role, in menu order (the home page comes first and is not listed). */
 export const navByRole: Record<Role, readonly FeatureId[]> = {
-  talent: ['profile', 'myPolicies', 'myApplications', 'talentCode', 'messages'],
-  enterprise: ['enterpriseInfo', 'enterpriseRegister', 'enterpriseApplications', 'demand'],
+  talent: [
+    'profile',
+    'myPolicies',
+    'policyLibrary',
+    'calculator',
+    'myApplications',
+    'talentCode',
+    'messages',
+  ],
+  enterprise: [
+    'enterpriseInfo',
+    'enterpriseRegister',
+    'enterpriseApplications',
+    'policyLibrary',
+    'calculator',
+    'demand',
+  ],
   reviewer: ['reviewQueue'],
   expert: ['expertTasks'],
   provider: ['verifyCode'],
   station: ['stationServices'],
-  admin: ['packs', 'users', 'audit', 'insights'],
+  admin: ['policyLibrary', 'packs', 'users', 'audit', 'insights'],
 };
 
 export function featuresFor(role: Role): Feature[] {

@@ -1,8 +1,10 @@
+import { ReadOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Form, Layout, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useMeta } from '../api/queries';
 import { Brand } from '../components/brand';
+import { ButtonLink } from '../components/button-link';
 import { LanguageSwitch } from '../components/language-switch';
 import { Loading } from '../components/loading';
 import { DemoAccounts, demoPassword } from './login/demo-accounts';
@@ -14,7 +16,7 @@ function redirectTarget(state: unknown): string {
 }
 
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const meta = useMeta();
   const navigate = useNavigate();
@@ -41,6 +43,21 @@ export default function LoginPage() {
             <Typography.Paragraph type="secondary" className="login-intro">
               {t('app.intro')}
             </Typography.Paragraph>
+            {meta.data?.districts.length ? (
+              <section aria-labelledby="login-policies" className="login-policies">
+                <Typography.Title level={2} id="login-policies" style={{ fontSize: 18, marginTop: 24 }}>
+                  <ReadOutlined aria-hidden /> {t('login.policiesTitle')}
+                </Typography.Title>
+                <Typography.Paragraph type="secondary">{t('login.policiesHint')}</Typography.Paragraph>
+                <Flex gap={8} wrap>
+                  {meta.data.districts.map((d) => (
+                    <ButtonLink key={d.code} to={`/d/${d.code}/policies`}>
+                      {i18n.language === 'en' ? d.name.en : d.name.zh}
+                    </ButtonLink>
+                  ))}
+                </Flex>
+              </section>
+            ) : null}
           </Col>
           <Col xs={24} lg={13}>
             <Flex vertical gap={24}>
