@@ -223,6 +223,15 @@ describe('the calculator', () => {
     expect(enterprise.items.map((i) => i.name)).toContain('registeredInDistrict');
   });
 
+  it('asks in English with readable labels and values', async () => {
+    const q = await listQuestions(ctxFor('wuxing', 'en'), { audience: 'talent', limit: 100 });
+    const degree = q.items.find((i) => i.name === 'degree');
+    expect(degree?.label).toBe('Degree');
+    expect(degree?.values?.find((v) => v.value === 'phd')?.label).toBe('Doctorate (PhD)');
+    const tier = q.items.find((i) => i.name === 'tier');
+    expect(tier?.values?.find((v) => v.value === 'NONE')?.label).toBe('No tier');
+  });
+
   it('finds a young PhD eligible for the allowance, with amount and schedule', async () => {
     const r = await calculate(ctxFor('wuxing'), { audience: 'talent', facts: phd, date: DATE });
     const allowance = r.results.find((x) => x.policyId === 'wuxing.living.phd');

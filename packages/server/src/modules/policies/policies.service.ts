@@ -33,11 +33,13 @@ import { type ActivePack, findActivePack, rememberVersion } from './pack-cache';
 import * as repo from './policies.repo';
 import {
   type ConditionText,
+  capitalised,
   conditionTree,
   describeAmount,
   describeSchedule,
   factLabel,
   failingReasons,
+  inSentence,
   isIllustrative,
   kindLabels,
   resolutionText,
@@ -519,7 +521,7 @@ export async function listQuestions(
     return {
       name,
       type: def?.type ?? 'string',
-      label: factLabel(pack, name, lang),
+      label: capitalised(factLabel(pack, name, lang), lang),
       values: members?.length
         ? members.map((v) => ({
             value: v,
@@ -581,7 +583,7 @@ export async function calculate(ctx: Ctx, input: Calculate) {
   const asOf = input.date ?? chinaDate(ctx.now());
   const evaluation = evaluateSubject(compiled, input.audience, facts, asOf);
   const named = (names: readonly string[]) =>
-    [...new Set(names)].map((name) => ({ name, label: factLabel(pack, name, lang) }));
+    [...new Set(names)].map((name) => ({ name, label: inSentence(pack, name, lang) }));
   const title = (id: string) => compiled.byId.get(id)?.policy.title[lang] ?? id;
   const order = { eligible: 0, unknown: 1, ineligible: 2 } as const;
   const results = evaluation.decisions.map((d) => {

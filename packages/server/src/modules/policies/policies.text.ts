@@ -77,9 +77,61 @@ export function factLabel(pack: Pack, fact: string, lang: Lang): string {
 }
 
 /** A fact's label inside an English sentence ("by type of platform", not "by Type of platform"). */
-function inSentence(pack: Pack, fact: string, lang: Lang): string {
+export function inSentence(pack: Pack, fact: string, lang: Lang): string {
   const label = factLabel(pack, fact, lang);
   return lang === 'en' && /^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label;
+}
+
+/** English names of the core facts' enum members (the engine labels them in Chinese only). */
+const coreValuesEn: Record<string, Record<string, string>> = {
+  gender: { male: 'Male', female: 'Female' },
+  degree: {
+    none: 'No degree',
+    secondary: 'Secondary school',
+    associate: 'Associate degree',
+    bachelor: "Bachelor's degree",
+    master: "Master's degree",
+    phd: 'Doctorate (PhD)',
+  },
+  schoolLevel: {
+    double_first_class: 'Double First-Class university',
+    overseas_top200: 'Overseas top-200 university',
+    other: 'Other',
+  },
+  professionalTitle: {
+    none: 'None',
+    junior: 'Junior',
+    intermediate: 'Intermediate',
+    associate_senior: 'Associate senior',
+    senior: 'Senior',
+  },
+  skillLevel: {
+    none: 'None',
+    level5: 'Level 5',
+    level4: 'Level 4',
+    level3: 'Level 3',
+    level2: 'Level 2',
+    level1: 'Level 1 (highest)',
+  },
+  employerType: {
+    enterprise: 'Enterprise',
+    institution: 'Public institution',
+    government: 'Government body',
+    soe: 'State-owned enterprise',
+  },
+  scale: { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' },
+  enterpriseTags: {
+    high_tech: 'High-tech enterprise',
+    specialized_sme: 'Specialized SME (专精特新)',
+    above_scale: 'Above designated size (规上)',
+    listed: 'Listed company',
+  },
+  creditStatus: { red: 'Red list (commended)', normal: 'Normal', black: 'Black list' },
+};
+
+/** Capitalises the first letter of an English label (a form label, a list item). */
+export function capitalised(text: string, lang: Lang): string {
+  return lang === 'en' && text ? (text[0]?.toUpperCase() ?? '') + text.slice(1) : text;
 }
 
 /** How a value of a fact reads: tiers by their names, enum members by their labels. */
@@ -91,7 +143,8 @@ export function valueLabel(pack: Pack, def: FactDef | undefined, value: string, 
   }
   const label = def?.valueLabels?.[value]?.[lang];
   if (label && !(lang === 'en' && label === value)) return label;
-  return lang === 'en' ? value.replaceAll('_', ' ') : (label ?? value);
+  if (lang === 'zh') return label ?? value;
+  return coreValuesEn[def?.name ?? '']?.[value] ?? capitalised(value.replaceAll('_', ' '), lang);
 }
 
 function numberRef(pack: Pack, ref: NumberRef, asOf: IsoDate): number | { fact: string } | undefined {
