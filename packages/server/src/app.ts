@@ -134,9 +134,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       api.addHook('preHandler', async (request) => {
         request.ctx = buildCtx(request, db, config); // params are validated now
       });
-      api.addHook('onResponse', async (request, reply) => {
-        if (!STATE_CHANGING.has(request.method) || request.ctx?.audited.done) return;
-        if (request.routeOptions.config.audit === false) return;
+      // Before the response leaves (onSend, not onResponse): a client that saw the answer can read its audit row.
+      api.addHook('onSend', async (request, reply, payload) => {
+        if (!STATE_CHANGING.has(request.method) || request.ctx?.audited.done) return payload;
+        if (request.routeOptions.config.audit === false) return payload;
         const outcome =
           reply.statusCode < 400
             ? 'success'
@@ -149,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           outcome,
           details: { status: reply.statusCode },
         }).catch((err) => request.log.error({ err }, 'audit write failed'));
+        return payload;
       });
       await api.register(metaRoutes);
       await api.register(identityRoutes);
