@@ -1,6 +1,7 @@
 /** TanStack Query hooks over the typed client; one per endpoint the shell uses. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, call } from './client';
+import type { paths } from './schema';
 import type { Audience, Facts, User } from './types';
 
 export const queryKeys = {
@@ -14,13 +15,11 @@ export const queryKeys = {
     ['policy-questions', district, audience, policyId ?? null, limit] as const,
 };
 
-/** The library's search box and filters, as kept in the address bar. */
-export type PolicyFilters = {
-  q?: string | undefined;
-  audience?: Audience | undefined;
-  kind?: string | undefined;
-  department?: string | undefined;
-  grantMode?: 'apply' | 'automatic' | undefined;
+/** The library's search box and filters, as kept in the address bar (the list route's query, from the contract). */
+export type PolicyFilters = Omit<
+  NonNullable<paths['/api/v1/d/{district}/policies']['get']['parameters']['query']>,
+  'page' | 'pageSize'
+> & {
   page: number;
   pageSize: number;
 };

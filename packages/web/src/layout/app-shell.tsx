@@ -1,16 +1,15 @@
 import { EnvironmentOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Tag } from 'antd';
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useLogout } from '../api/queries';
 import { useUser } from '../auth/user-context';
 import { Brand } from '../components/brand';
 import { useDistrictName } from '../components/district-name';
-import { ErrorBoundary } from '../components/error-boundary';
 import { LanguageSwitch } from '../components/language-switch';
-import { Loading } from '../components/loading';
 import { NavMenu } from './nav-menu';
+import { PageOutlet } from './page-outlet';
 import { UserBadge } from './user-badge';
 
 /** The signed-in frame: header, role navigation (Sider on desktop, Drawer on phones) and content. */
@@ -23,7 +22,6 @@ export function AppShell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const logout = useLogout();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
 
   async function signOut() {
     await logout.mutateAsync().catch(() => undefined);
@@ -81,15 +79,7 @@ export function AppShell() {
             <NavMenu role={user.role} onNavigate={() => setDrawerOpen(false)} />
           </Drawer>
         )}
-        <Layout.Content className="shell-content">
-          <main>
-            <ErrorBoundary resetKey={pathname}>
-              <Suspense fallback={<Loading />}>
-                <Outlet />
-              </Suspense>
-            </ErrorBoundary>
-          </main>
-        </Layout.Content>
+        <PageOutlet />
       </Layout>
     </Layout>
   );

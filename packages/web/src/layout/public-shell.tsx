@@ -1,15 +1,13 @@
 import { CalculatorOutlined, EnvironmentOutlined, LoginOutlined, ReadOutlined } from '@ant-design/icons';
 import { Flex, Grid, Layout, Tag } from 'antd';
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { useMe } from '../api/queries';
 import { Brand } from '../components/brand';
 import { ButtonLink } from '../components/button-link';
 import { useDistrictName } from '../components/district-name';
-import { ErrorBoundary } from '../components/error-boundary';
 import { LanguageSwitch } from '../components/language-switch';
-import { Loading } from '../components/loading';
+import { PageOutlet } from './page-outlet';
 
 /** The frame of the public pages (`/d/:district/…`): no sign-in needed, a way to sign in or back to work. */
 export function PublicShell() {
@@ -70,15 +68,7 @@ export function PublicShell() {
           )}
         </Flex>
       </Layout.Header>
-      <Layout.Content className="shell-content public-content">
-        <main>
-          <ErrorBoundary resetKey={pathname}>
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          </ErrorBoundary>
-        </main>
-      </Layout.Content>
+      <PageOutlet className="shell-content public-content" />
     </Layout>
   );
 }
