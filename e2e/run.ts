@@ -1,262 +1,31 @@
 // Browser journeys against a real server: builds the web app, starts `rencai serve` on a fresh data
 // directory and a free port, drives Debian's Chromium through playwright-core, and prints
-// `N passed, N failed`. getByRole/getByLabel locators only; no sleeps, no retries.
+// `N passed, N failed`. Journeys live in e2e/journeys/*.ts (`E2E_ONLY=<file stem>,…` runs some of
+// them). getByRole/getByLabel locators only; no sleeps, no retries.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { fail, type Journey, journeys, root, screenshots, setCurrentFile } from './harness';
 
-const root = path.resolve(import.meta.dirname, '..');
-const screenshots = path.join(root, 'e2e', 'screenshots');
-const district = 'wuxing';
-const districtName = '湖州市吴兴区';
-const password = 'rencai-demo';
-const desktop = { width: 1440, height: 900 };
-const phone = { width: 390, height: 844 };
-
-const homeTitles = {
-  talent: '人才首页',
-  enterprise: '企业首页',
-  reviewer: '审核工作台',
-  expert: '专家工作台',
-  provider: '服务商工作台',
-  station: '驿站工作台',
-  admin: '管理员工作台',
-} as const;
-type Role = keyof typeof homeTitles;
-
-// ---------------------------------------------------------------- tiny runner
-
-type Journey = {
-  name: string;
-  viewport: { width: number; height: number };
-  run: (page: Page) => Promise<void>;
-};
-const journeys: Journey[] = [];
-function journey(name: string, run: Journey['run'], viewport = desktop): void {
-  journeys.push({ name, run, viewport });
+async function loadJourneys(): Promise<Journey[]> {
+  const dir = path.join(root, 'e2e', 'journeys');
+  const only = (process.env.E2E_ONLY ?? '').split(',').filter(Boolean);
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort((a, b) => (a === 'foundation.ts' ? -1 : b === 'foundation.ts' ? 1 : a.localeCompare(b)));
+  for (const file of files) {
+    const stem = file.replace(/\.ts$/, '');
+    if (only.length > 0 && !only.includes(stem)) continue;
+    setCurrentFile(stem);
+    await import(pathToFileURL(path.join(dir, file)).href);
+  }
+  return journeys;
 }
-
-function fail(message: string): never {
-  throw new Error(message);
-}
-
-// ---------------------------------------------------------------- helpers
-
-async function signIn(
-  page: Page,
-  username: string,
-  labels = { user: '用户名', pass: '密码', submit: '登录' },
-) {
-  await page.getByLabel(labels.user).fill(username);
-  await page.getByLabel(labels.pass, { exact: true }).fill(password);
-  await page.getByRole('button', { name: labels.submit, exact: true }).click();
-}
-
-async function expectHeading(page: Page, name: string, level = 1) {
-  await page.getByRole('heading', { name, level, exact: true }).waitFor();
-}
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({
-    path: path.join(screenshots, `${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.waitForURL('**/login');
-  await page.getByLabel('用户名').waitFor();
-}
-
-// ---------------------------------------------------------------- journeys
-
-for (const role of Object.keys(homeTitles) as Role[]) {
-  journey(`${role}.${district} signs in through the form and lands on ${homeTitles[role]}`, async (page) => {
-    await page.goto('/');
-    await page.waitForURL('**/login');
-    await signIn(page, `${role}.${district}`);
-    await expectHeading(page, homeTitles[role]);
-    await page.getByText(districtName).first().waitFor();
-    await page.getByRole('navigation').getByRole('menuitem', { name: '首页' }).waitFor();
-    await shoot(page, role);
-    await signOut(page);
-  });
-}
-
-journey(
-  'the login page and the talent home work at phone width',
-  async (page) => {
-    await page.goto('/');
-    await page.getByRole('heading', { name: '登录', exact: true }).waitFor();
-    await shoot(page, 'login-phone');
-    await signIn(page, `talent.${district}`);
-    await expectHeading(page, homeTitles.talent);
-    await shoot(page, 'talent-home-phone');
-    await page.getByRole('button', { name: '打开导航菜单' }).click();
-    const drawer = page.getByRole('dialog');
-    await drawer.getByText('林晓（演示人才）').waitFor();
-    await shoot(page, 'talent-menu-phone');
-    await drawer.getByRole('menuitem', { name: '我的档案' }).click();
-    await drawer.waitFor({ state: 'hidden' });
-    await expectHeading(page, '我的档案');
-    await page.getByText('该功能即将上线').waitFor();
-    await shoot(page, 'talent-profile-phone');
-    await signOut(page);
-  },
-  phone,
-);
-
-journey('switching to English relabels the login page and survives a reload', async (page) => {
-  await page.goto('/');
-  await page.getByLabel('用户名').waitFor();
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('Username').waitFor();
-  await page.getByLabel('Password', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
-  await page.reload();
-  await page.getByLabel('Username').waitFor();
-  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
-  await page.getByLabel('Username').fill(`talent.chaoyang`);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  // The server localises its errors by Accept-Language; the page shows them as they come.
-  await page.getByRole('alert').getByText('Wrong username or password').waitFor();
-  await shoot(page, 'login-english');
-});
-
-journey('in English the shell, navigation and home speak English', async (page) => {
-  await page.goto('/login');
-  await page.getByRole('button', { name: 'English' }).click();
-  await signIn(page, `admin.${district}`, { user: 'Username', pass: 'Password', submit: 'Sign in' });
-  await expectHeading(page, 'Administrator workbench');
-  await page.getByText('Wuxing District, Huzhou').first().waitFor();
-  await page.getByRole('menuitem', { name: 'Audit log' }).waitFor();
-  await shoot(page, 'admin-english');
-  await page.getByRole('button', { name: 'Log out' }).click();
-  await page.getByLabel('Username').waitFor();
-});
-
-journey('a demo account picked from the list fills the form', async (page) => {
-  await page.goto('/login');
-  await page.getByRole('button', { name: districtName }).click();
-  await page.getByRole('button', { name: `使用 expert.${district} 登录` }).click();
-  const filled = await page.getByLabel('用户名').inputValue();
-  if (filled !== `expert.${district}`) fail(`username field holds "${filled}"`);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expectHeading(page, homeTitles.expert);
-});
-
-journey('the administrator reads the audit log and verifies its chain', async (page) => {
-  await page.goto('/login');
-  await signIn(page, `admin.${district}`);
-  await expectHeading(page, homeTitles.admin);
-  await page.getByRole('menuitem', { name: '审计日志' }).click();
-  await expectHeading(page, '审计日志');
-  await page.getByRole('columnheader', { name: '操作人' }).waitFor();
-  await page
-    .getByRole('cell', { name: `admin.${district}` })
-    .first()
-    .waitFor();
-  await page.getByRole('button', { name: '校验哈希链' }).click();
-  await page.getByText(/哈希链完好：已校验 \d+ 条记录/).waitFor();
-  await shoot(page, 'admin-audit');
-  await signOut(page);
-});
-
-journey('an unknown address shows the 404 page inside the shell', async (page) => {
-  await page.goto('/login');
-  await signIn(page, `station.${district}`);
-  await expectHeading(page, homeTitles.station);
-  await page.goto('/no-such-page');
-  await expectHeading(page, '页面不存在');
-  await page.goto('/admin/audit');
-  await page.getByText('无权访问').waitFor();
-});
-
-journey(
-  'an anonymous visitor searches 购房 in Wuxing, reads the policy and calculates an amount',
-  async (page) => {
-    await page.goto('/login');
-    await page.getByRole('link', { name: districtName, exact: true }).click();
-    await expectHeading(page, '政策库');
-    await page.getByLabel('搜索政策').fill('购房');
-    await page.getByLabel('搜索政策').press('Enter');
-    await page.waitForURL(/q=/);
-    await page.getByText(/共找到 \d+ 项政策/).waitFor();
-    const purchase = page.getByRole('link', { name: '人才购房补贴（提前预支）' });
-    await purchase.waitFor();
-    await page.getByText('示例金额').first().waitFor();
-    await shoot(page, 'policy-search');
-
-    await purchase.click();
-    await expectHeading(page, '人才购房补贴（提前预支）');
-    await page.getByRole('heading', { name: '享受条件' }).waitFor();
-    await page.getByText('年龄不超过45周岁').waitFor();
-    await page.getByText('符合多项时只享受金额最高的一项，不重复享受').waitFor();
-    await shoot(page, 'policy-detail');
-
-    await page.getByRole('link', { name: '测算我能否享受' }).click();
-    await expectHeading(page, '政策计算器');
-    await page.getByLabel('人才层次', { exact: true }).fill('高级人才');
-    await page.getByLabel('人才层次', { exact: true }).press('Enter');
-    for (const [question, answer] of [
-      ['在区内单位就业', '是'],
-      ['在本区缴纳社保', '是'],
-      ['在区内拥有住房', '否'],
-    ] as const) {
-      await page.getByRole('radiogroup', { name: question }).getByText(answer, { exact: true }).click();
-    }
-    await page.getByLabel('购房日期', { exact: true }).fill('2024-05-01');
-    await page.getByLabel('出生日期', { exact: true }).fill('1990-01-01');
-    await page.getByLabel('购房价格', { exact: true }).fill('2000000');
-    await page.getByRole('button', { name: '开始测算' }).click();
-    const results = page.getByRole('region', { name: '测算结果' });
-    await results.getByRole('heading', { name: '符合条件' }).waitFor();
-    await results.getByRole('link', { name: '人才购房补贴（提前预支）' }).waitFor();
-    await results.getByText('20万元', { exact: true }).first().waitFor();
-    await results.getByRole('heading', { name: '需要补充信息' }).waitFor();
-    await page.mouse.wheel(0, -100_000); // shoot the whole page from the top, header in place
-    await shoot(page, 'policy-calculator');
-  },
-);
-
-journey(
-  'the policy library and the calculator work at phone width',
-  async (page) => {
-    await page.goto(`/d/${district}/policies?grantMode=automatic`);
-    await expectHeading(page, '政策库');
-    await page.getByRole('link', { name: '青年博士生活补贴（免申即享）' }).waitFor();
-    await shoot(page, 'policy-library-phone');
-    await page.getByRole('link', { name: '青年博士生活补贴（免申即享）' }).click();
-    await expectHeading(page, '青年博士生活补贴（免申即享）');
-    await page.getByText('免申即享：符合条件即自动兑现，无需提交申请。').waitFor();
-    await shoot(page, 'policy-detail-phone');
-    await page.getByRole('navigation').getByRole('link', { name: '政策计算器' }).click();
-    await expectHeading(page, '政策计算器');
-    await page.getByLabel('学历', { exact: true }).waitFor();
-    await page.getByRole('button', { name: '开始测算' }).click();
-    await page.getByRole('region', { name: '测算结果' }).getByText('需要补充信息').waitFor();
-    await page.mouse.wheel(0, -100_000); // the page scrolled to the results; shoot it from the top
-    await shoot(page, 'policy-calculator-phone');
-  },
-  phone,
-);
-
-journey('a signed-in enterprise opens the policy library from its menu', async (page) => {
-  await page.goto('/login');
-  await signIn(page, `enterprise.${district}`);
-  await expectHeading(page, homeTitles.enterprise);
-  await page.getByRole('menuitem', { name: '政策库' }).click();
-  await expectHeading(page, '政策库');
-  await page.getByText(/^企业 \d+$/).click();
-  await page.getByRole('link', { name: '企业人才培养目标奖补' }).click();
-  await expectHeading(page, '企业人才培养目标奖补');
-  await signOut(page);
-});
 
 // ---------------------------------------------------------------- server and browser
 
@@ -337,7 +106,7 @@ async function runJourney(browser: Browser, baseURL: string, j: Journey): Promis
     }
   });
   try {
-    await j.run(page);
+    await j.run(page, { baseURL });
     if (problems.length > 0) fail(problems.join('\n    '));
     return null;
   } catch (error) {
@@ -400,7 +169,7 @@ async function main(): Promise<number> {
         '--disable-sync',
       ],
     });
-    for (const j of journeys) {
+    for (const j of await loadJourneys()) {
       const started = Date.now();
       const problem = await runJourney(browser, baseURL, j);
       const ms = Date.now() - started;

@@ -12,6 +12,11 @@ export const permissions = {
   'audit:verify': ['admin'],
   'district:read': roles,
   'pack:publish': ['admin'],
+  // records (talents, enterprises, documents, import/export)
+  // certification
+  // claims (matching, applications, disbursement, stations)
+  // talent code and services
+  // demand and insights
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

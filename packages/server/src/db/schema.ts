@@ -177,3 +177,6 @@ export const policies = pgTable(
     index('policies_tsv').using('gin', t.tsv),
   ],
 );
+
+// Each feature module's tables live in db/tables/<module>.ts (one owner a file); all are part of the schema.
+export * from './tables/records';

@@ -55,5 +55,6 @@ export async function seedDemo(db: Db): Promise<number> {
       if (inserted) created++;
     }
   }
+  // Each module adds its demonstration data after the accounts, in dependency order (safe to run again).
   return created;
 }

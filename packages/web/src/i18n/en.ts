@@ -1,5 +1,10 @@
 /** English strings. The type makes the compiler reject a key missing from, or extra to, zh-CN.ts. */
 import type { Messages } from './messages';
+import { certification } from './modules/certification';
+import { claims } from './modules/claims';
+import { insights } from './modules/insights';
+import { records } from './modules/records';
+import { talentCode } from './modules/talentCode';
 
 export const en: Messages = {
   app: {
@@ -293,4 +298,9 @@ export const en: Messages = {
     showAll: 'Show all {{count}}',
     showFewer: 'Show fewer',
   },
+  records: records.en,
+  certification: certification.en,
+  claims: claims.en,
+  talentCode: talentCode.en,
+  insights: insights.en,
 };

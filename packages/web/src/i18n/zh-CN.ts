@@ -1,4 +1,9 @@
 /** Simplified Chinese strings — the default language. en.ts must have exactly the same keys. */
+import { certification } from './modules/certification';
+import { claims } from './modules/claims';
+import { insights } from './modules/insights';
+import { records } from './modules/records';
+import { talentCode } from './modules/talentCode';
 export const zhCN = {
   app: {
     name: '人才一站通',
@@ -280,4 +285,10 @@ export const zhCN = {
     showAll: '显示全部 {{count}} 项',
     showFewer: '收起',
   },
+  // Feature modules keep their strings in i18n/modules/<module>.ts.
+  records: records.zh,
+  certification: certification.zh,
+  claims: claims.zh,
+  talentCode: talentCode.zh,
+  insights: insights.zh,
 };
