@@ -84,6 +84,21 @@ CREATE TABLE "enterprises" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"district" text NOT NULL,
+	"account_id" bigint NOT NULL,
+	"kind" text NOT NULL,
+	"title_zh" text NOT NULL,
+	"title_en" text NOT NULL,
+	"body_zh" text DEFAULT '' NOT NULL,
+	"body_en" text DEFAULT '' NOT NULL,
+	"link" text,
+	"dedupe_key" text,
+	"read_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "talent_facts" (
 	"talent_id" bigint NOT NULL,
 	"name" text NOT NULL,
@@ -127,6 +142,8 @@ ALTER TABLE "employments" ADD CONSTRAINT "employments_enterprise_id_enterprises_
 ALTER TABLE "enterprise_members" ADD CONSTRAINT "enterprise_members_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprise_members" ADD CONSTRAINT "enterprise_members_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_district_districts_code_fk" FOREIGN KEY ("district") REFERENCES "public"."districts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_district_districts_code_fk" FOREIGN KEY ("district") REFERENCES "public"."districts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "talent_facts" ADD CONSTRAINT "talent_facts_talent_id_talents_id_fk" FOREIGN KEY ("talent_id") REFERENCES "public"."talents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "talents" ADD CONSTRAINT "talents_district_districts_code_fk" FOREIGN KEY ("district") REFERENCES "public"."districts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "talents" ADD CONSTRAINT "talents_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -139,6 +156,8 @@ CREATE INDEX "employments_talent" ON "employments" USING btree ("talent_id");-->
 CREATE INDEX "employments_enterprise_status" ON "employments" USING btree ("enterprise_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "employments_one_current" ON "employments" USING btree ("talent_id","enterprise_id") WHERE status in ('pending', 'confirmed');--> statement-breakpoint
 CREATE UNIQUE INDEX "enterprises_district_credit_code" ON "enterprises" USING btree ("district","credit_code");--> statement-breakpoint
+CREATE INDEX "notifications_account_created" ON "notifications" USING btree ("account_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_dedupe" ON "notifications" USING btree ("account_id","dedupe_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "talents_district_id_hash" ON "talents" USING btree ("district","id_number_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "talents_account" ON "talents" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "talents_district_phone_hash" ON "talents" USING btree ("district","phone_hash");

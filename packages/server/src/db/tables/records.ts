@@ -226,3 +226,35 @@ export const certifications = pgTable(
     uniqueIndex('certifications_certificate_no').on(t.certificateNo),
   ],
 );
+
+/**
+ * The in-app inbox (消息): one row per message to an account. Any module writes here in its own
+ * transaction (certification reminders, newly eligible policies, review results); e-mail delivery
+ * (SMTP when configured, else an outbox) is the matching module's concern.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    district: district(),
+    accountId: bigint('account_id', { mode: 'number' })
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** e.g. certification_expiring, policy_eligible, application_returned */
+    kind: text('kind').notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull(),
+    bodyZh: text('body_zh').notNull().default(''),
+    bodyEn: text('body_en').notNull().default(''),
+    /** Where the message leads in the web app, e.g. /applications/42 */
+    link: text('link'),
+    /** Dedupe key: a second message with the same key for the same account is not written. */
+    dedupeKey: text('dedupe_key'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_account_created').on(t.accountId, t.createdAt),
+    uniqueIndex('notifications_dedupe').on(t.accountId, t.dedupeKey),
+  ],
+);
