@@ -16,6 +16,8 @@ export const permissions = {
   // certification
   // claims (matching, applications, disbursement, stations)
   // talent code and services
+  // matching (policy finds people, notifications, pack preview)
+  // services (housing, events, finance, youth reserve)
   // demand and insights
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,8 +2,11 @@
 import type { Messages } from './messages';
 import { certification } from './modules/certification';
 import { claims } from './modules/claims';
+import { demand } from './modules/demand';
 import { insights } from './modules/insights';
+import { matching } from './modules/matching';
 import { records } from './modules/records';
+import { services } from './modules/services';
 import { talentCode } from './modules/talentCode';
 
 export const en: Messages = {
@@ -303,4 +306,7 @@ export const en: Messages = {
   claims: claims.en,
   talentCode: talentCode.en,
   insights: insights.en,
+  matching: matching.en,
+  services: services.en,
+  demand: demand.en,
 };

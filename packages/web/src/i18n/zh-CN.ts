@@ -1,8 +1,11 @@
 /** Simplified Chinese strings — the default language. en.ts must have exactly the same keys. */
 import { certification } from './modules/certification';
 import { claims } from './modules/claims';
+import { demand } from './modules/demand';
 import { insights } from './modules/insights';
+import { matching } from './modules/matching';
 import { records } from './modules/records';
+import { services } from './modules/services';
 import { talentCode } from './modules/talentCode';
 export const zhCN = {
   app: {
@@ -291,4 +294,7 @@ export const zhCN = {
   claims: claims.zh,
   talentCode: talentCode.zh,
   insights: insights.zh,
+  matching: matching.zh,
+  services: services.zh,
+  demand: demand.zh,
 };

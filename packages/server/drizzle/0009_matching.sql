@@ -1,0 +1,2 @@
+-- 0009_matching: reserved for its module; hand-written SQL (see docs/adr/0003).
+SELECT 1;
