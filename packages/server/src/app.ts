@@ -29,6 +29,8 @@ import { recordAudit } from './modules/audit/audit.service';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { resolveSession } from './modules/identity/identity.service';
 import { metaRoutes, version } from './modules/meta/meta.routes';
+import { matchingRoutes } from './modules/matching/matching.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
 
 declare module 'fastify' {
@@ -156,6 +158,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes);
       await api.register(auditRoutes);
       await api.register(policyRoutes);
+      await api.register(matchingRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );

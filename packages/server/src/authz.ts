@@ -17,6 +17,11 @@ export const permissions = {
   // claims (matching, applications, disbursement, stations)
   // talent code and services
   // matching (policy finds people, notifications, pack preview)
+  'matching:read-own': ['talent', 'enterprise'],
+  'matching:admin': ['admin'],
+  'pack:read': ['admin'],
+  'notification:read': roles,
+  'notification:update': roles,
   // services (housing, events, finance, youth reserve)
   // demand and insights
 } as const satisfies Record<string, readonly Role[]>;

@@ -26,6 +26,8 @@ const Env = z.object({
   RENCAI_COOKIE_SECURE: flag.optional(),
   RENCAI_PACKS_DIR: z.string().min(1).optional(),
   RENCAI_WEB_DIR: z.string().min(1).optional(),
+  RENCAI_SMTP_URL: z.string().url().optional(),
+  RENCAI_MAIL_FROM: z.string().min(3).default('人才一站通 Rencai <noreply@rencai.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +43,9 @@ export type Config = {
   cookieSecure: boolean;
   packsDir: string;
   webDir: string;
+  /** SMTP for notification e-mails (e.g. smtp://user:pass@host:587); unset: e-mails stay in email_outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 };
 
@@ -84,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.RENCAI_COOKIE_SECURE ?? !e.RENCAI_DEMO,
     packsDir: path.resolve(e.RENCAI_PACKS_DIR ?? path.join(repoRoot, 'packs')),
     webDir: path.resolve(e.RENCAI_WEB_DIR ?? path.join(repoRoot, 'packages/web/dist')),
+    smtpUrl: e.RENCAI_SMTP_URL,
+    mailFrom: e.RENCAI_MAIL_FROM,
     logLevel: e.LOG_LEVEL,
   };
 }
