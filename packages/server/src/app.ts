@@ -26,6 +26,7 @@ import { errorHandler } from './http/error-handler';
 import { loggerOptions } from './http/logger';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { recordAudit } from './modules/audit/audit.service';
+import { housingRoutes } from './modules/housing/housing.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { resolveSession } from './modules/identity/identity.service';
 import { metaRoutes, version } from './modules/meta/meta.routes';
@@ -160,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(policyRoutes);
       await api.register(matchingRoutes);
       await api.register(notificationRoutes);
+      await api.register(housingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -23,6 +23,20 @@ export const permissions = {
   'notification:read': roles,
   'notification:update': roles,
   // services (housing, events, finance, youth reserve)
+  'housing:read': ['talent', 'admin'],
+  'housing:apply': ['talent'],
+  'housing:manage': ['admin'],
+  'event:read': ['talent', 'admin'],
+  'event:register': ['talent'],
+  'event:manage': ['admin'],
+  'event:check-in': ['admin', 'provider'],
+  'loan:read': ['talent', 'admin'],
+  'loan:apply': ['talent'],
+  'loan:manage': ['admin'],
+  'loan:answer': ['provider'],
+  'reserve:read': ['talent', 'enterprise', 'admin'],
+  'reserve:nominate': ['enterprise', 'admin'],
+  'reserve:manage': ['admin'],
   // demand and insights
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -181,3 +181,4 @@ export const policies = pgTable(
 // Each feature module's tables live in db/tables/<module>.ts (one owner a file); all are part of the schema.
 export * from './tables/records';
 export * from './tables/matching';
+export * from './tables/services';
