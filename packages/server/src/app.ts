@@ -32,6 +32,7 @@ import { resolveSession } from './modules/identity/identity.service';
 import { metaRoutes, version } from './modules/meta/meta.routes';
 import { matchingRoutes } from './modules/matching/matching.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { insightsRoutes } from './modules/insights/insights.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
 
 declare module 'fastify' {
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes);
       await api.register(auditRoutes);
       await api.register(policyRoutes);
+      await api.register(insightsRoutes, { db });
       await api.register(matchingRoutes);
       await api.register(notificationRoutes);
       await api.register(housingRoutes);

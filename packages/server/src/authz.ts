@@ -38,6 +38,14 @@ export const permissions = {
   'reserve:nominate': ['enterprise', 'admin'],
   'reserve:manage': ['admin'],
   // demand and insights
+  'insights:read': ['admin'],
+  'insights:manage': ['admin'],
+  'demand:publish': ['enterprise'],
+  'demand:review': ['admin'],
+  'demand:browse': ['talent', 'enterprise', 'admin'],
+  'demand:apply': ['talent'],
+  'demand:applicants': ['enterprise', 'admin'],
+  'shortage:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
@@ -49,6 +57,8 @@ export const publicActions = [
   'health:read',
   'policy:read',
   'policy:calculate',
+  'indicator:read',
+  'shortage:read',
 ] as const;
 export type PublicAction = (typeof publicActions)[number];
 

@@ -182,3 +182,5 @@ export const policies = pgTable(
 export * from './tables/records';
 export * from './tables/matching';
 export * from './tables/services';
+export * from './tables/insights';
+export * from './tables/demand';
