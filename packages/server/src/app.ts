@@ -34,6 +34,7 @@ import { matchingRoutes } from './modules/matching/matching.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { insightsRoutes } from './modules/insights/insights.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
+import { recordsRoutes } from './modules/talents/records.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -160,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes);
       await api.register(auditRoutes);
       await api.register(policyRoutes);
+      await api.register(recordsRoutes);
       await api.register(insightsRoutes, { db });
       await api.register(matchingRoutes);
       await api.register(notificationRoutes);

@@ -13,6 +13,23 @@ export const permissions = {
   'district:read': roles,
   'pack:publish': ['admin'],
   // records (talents, enterprises, documents, import/export)
+  'talent:create': ['enterprise', 'station', 'admin'],
+  'talent:me': ['talent'],
+  'talent:read': ['talent', 'enterprise', 'reviewer', 'station', 'admin'],
+  'talent:list': ['reviewer', 'station', 'admin'],
+  'talent:update-facts': ['talent', 'enterprise', 'reviewer', 'station', 'admin'],
+  'talent:verify-facts': ['reviewer', 'admin'],
+  'talent:reveal': ['reviewer', 'admin'],
+  'employment:claim': ['talent', 'station', 'admin'],
+  'document:upload': ['talent', 'enterprise', 'reviewer', 'station', 'admin'],
+  'document:read': ['talent', 'enterprise', 'reviewer', 'station', 'admin'],
+  'enterprise:search': roles,
+  'enterprise:create': ['enterprise', 'admin'],
+  'enterprise:read-own': ['enterprise'],
+  'enterprise:manage': ['admin'],
+  'enterprise:staff': ['enterprise', 'admin'],
+  'enterprise:register': ['enterprise', 'reviewer', 'admin'],
+  'import:run': ['enterprise', 'admin'],
   // certification
   // claims (matching, applications, disbursement, stations)
   // talent code and services
@@ -57,6 +74,7 @@ export const publicActions = [
   'health:read',
   'policy:read',
   'policy:calculate',
+  'talent:register',
   'indicator:read',
   'shortage:read',
 ] as const;

@@ -184,3 +184,4 @@ export * from './tables/matching';
 export * from './tables/services';
 export * from './tables/insights';
 export * from './tables/demand';
+export * from './tables/records-import';

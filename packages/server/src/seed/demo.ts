@@ -4,6 +4,7 @@ import type { Role } from '../authz';
 import type { Db } from '../db/client';
 import { hashPassword } from '../lib/password';
 import * as repo from '../modules/identity/identity.repo';
+import { seedRecordsDemo } from '../modules/talents/records.seed';
 
 export const DEMO_PASSWORD = 'rencai-demo';
 
@@ -56,5 +57,9 @@ export async function seedDemo(db: Db): Promise<number> {
     }
   }
   // Each module adds its demonstration data after the accounts, in dependency order (safe to run again).
+  await seedRecordsDemo(
+    db,
+    seedDistricts.map((d) => d.code),
+  ); // talents (一人一档) and the demo enterprise (一企一册)
   return created;
 }

@@ -4,11 +4,14 @@ import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
 import { seedDemo } from '../seed/demo';
 import { createTestDatabase, type TestDatabase } from './db';
+import { type CollectedResponse, collectResponses, findLeaks } from './pii-scan';
 
 export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
   config: Config;
+  /** Response bodies sent to non-privileged callers (checked for personal data at close). */
+  responses: CollectedResponse[];
   close: () => Promise<void>;
 };
 
@@ -17,14 +20,22 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await seedDemo(database.db);
   const config = loadConfig({ RENCAI_DEMO: '1', LOG_LEVEL: 'silent', ...env });
   const app = await buildApp({ config, db: database.db, logger: false, loginRatePerMinute: 1000 });
+  const responses = collectResponses(app);
   await app.ready();
   return {
     app,
     database,
     config,
+    responses,
     close: async () => {
+      // No full 身份证号 or phone may have reached a non-privileged caller in this file's tests.
+      const leaks = await findLeaks(database.db, config, responses).catch(() => []);
       await app.close();
       await database.destroy();
+      if (leaks.length)
+        throw new Error(
+          `personal data in responses to non-privileged roles:\n${leaks.slice(0, 20).join('\n')}`,
+        );
     },
   };
 }

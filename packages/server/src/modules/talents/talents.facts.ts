@@ -5,6 +5,7 @@ import type { Facts } from '@rencai/engine';
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { certifications, employments, enterprises, talentFacts, talents } from '../../db/schema';
+import { isDisplayFact } from './talents.fields';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -36,7 +37,7 @@ export async function loadTalentFacts(db: Db, talentId: number, asOf: Date): Pro
   if (talent.gender) facts.gender = talent.gender;
   facts.isForeigner = talent.idKind === 'permanent_resident';
   for (const row of await db.select().from(talentFacts).where(eq(talentFacts.talentId, talentId))) {
-    facts[row.name] = row.value;
+    if (!isDisplayFact(row.name)) facts[row.name] = row.value; // display-only fields are not engine facts
   }
   const [job] = await db
     .select({ employment: employments, enterprise: enterprises })
