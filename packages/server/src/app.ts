@@ -34,6 +34,8 @@ import { matchingRoutes } from './modules/matching/matching.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { insightsRoutes } from './modules/insights/insights.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
+import { providerRoutes } from './modules/providers/providers.routes';
+import { talentCodeRoutes } from './modules/talent-code/talent-code.routes';
 import { recordsRoutes } from './modules/talents/records.routes';
 
 declare module 'fastify' {
@@ -161,6 +163,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes);
       await api.register(auditRoutes);
       await api.register(policyRoutes);
+      await api.register(talentCodeRoutes, { config });
+      await api.register(providerRoutes);
       await api.register(recordsRoutes);
       await api.register(insightsRoutes, { db });
       await api.register(matchingRoutes);

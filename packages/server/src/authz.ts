@@ -33,6 +33,11 @@ export const permissions = {
   // certification
   // claims (matching, applications, disbursement, stations)
   // talent code and services
+  'talentCode:own': ['talent'],
+  'talentCode:scan': ['provider'],
+  'talentCode:use': ['provider'],
+  'talentCode:manage': ['admin'],
+  'provider:manage': ['admin'],
   // matching (policy finds people, notifications, pack preview)
   'matching:read-own': ['talent', 'enterprise'],
   'matching:admin': ['admin'],
@@ -74,6 +79,8 @@ export const publicActions = [
   'health:read',
   'policy:read',
   'policy:calculate',
+  'talentCode:keys',
+  'talentCode:verify',
   'talent:register',
   'indicator:read',
   'shortage:read',

@@ -28,6 +28,10 @@ const Env = z.object({
   RENCAI_WEB_DIR: z.string().min(1).optional(),
   RENCAI_SMTP_URL: z.string().url().optional(),
   RENCAI_MAIL_FROM: z.string().min(3).default('人才一站通 Rencai <noreply@rencai.local>'),
+  /** Signature algorithm of talent-code tokens: Ed25519 (default) or 国密 SM2 with SM3. */
+  RENCAI_CODE_ALG: z.enum(['ed25519', 'sm2']).default('ed25519'),
+  /** Talent-code verifications per minute per client address; 0 turns the limit off (benchmarks). */
+  RENCAI_VERIFY_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +51,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  codeAlg: 'ed25519' | 'sm2';
+  verifyRatePerMinute: number;
 };
 
 /** Thrown when the environment is invalid; `problems` lists every wrong variable, one per line. */
@@ -92,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.RENCAI_SMTP_URL,
     mailFrom: e.RENCAI_MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    codeAlg: e.RENCAI_CODE_ALG,
+    verifyRatePerMinute: e.RENCAI_VERIFY_RATE_PER_MINUTE,
   };
 }

@@ -185,3 +185,4 @@ export * from './tables/services';
 export * from './tables/insights';
 export * from './tables/demand';
 export * from './tables/records-import';
+export * from './tables/talent-code';

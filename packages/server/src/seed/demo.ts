@@ -4,6 +4,7 @@ import type { Role } from '../authz';
 import type { Db } from '../db/client';
 import { hashPassword } from '../lib/password';
 import * as repo from '../modules/identity/identity.repo';
+import { seedProviders } from '../modules/providers/providers.seed';
 import { seedRecordsDemo } from '../modules/talents/records.seed';
 
 export const DEMO_PASSWORD = 'rencai-demo';
@@ -61,5 +62,6 @@ export async function seedDemo(db: Db): Promise<number> {
     db,
     seedDistricts.map((d) => d.code),
   ); // talents (一人一档) and the demo enterprise (一企一册)
+  await seedProviders(db); // talent-code providers (hospital, school, bank, park) per district
   return created;
 }
