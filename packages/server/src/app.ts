@@ -33,6 +33,7 @@ import { metaRoutes, version } from './modules/meta/meta.routes';
 import { matchingRoutes } from './modules/matching/matching.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { insightsRoutes } from './modules/insights/insights.routes';
+import { certificationRoutes } from './modules/certification/certification.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
 import { providerRoutes } from './modules/providers/providers.routes';
 import { talentCodeRoutes } from './modules/talent-code/talent-code.routes';
@@ -163,6 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes);
       await api.register(auditRoutes);
       await api.register(policyRoutes);
+      await api.register(certificationRoutes, { db, config });
       await api.register(talentCodeRoutes, { config });
       await api.register(providerRoutes);
       await api.register(recordsRoutes);

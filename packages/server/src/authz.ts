@@ -31,6 +31,14 @@ export const permissions = {
   'enterprise:register': ['enterprise', 'reviewer', 'admin'],
   'import:run': ['enterprise', 'admin'],
   // certification
+  'certification:evaluate': ['talent', 'enterprise', 'reviewer', 'admin'],
+  'certification:apply': ['talent', 'enterprise', 'admin'],
+  'certification:read': ['talent', 'enterprise', 'reviewer', 'admin'],
+  'certification:review': ['reviewer'],
+  'certification:committee': ['admin'],
+  'certification:revoke': ['admin'],
+  'certification:score': ['expert'],
+  'certification:manage': ['admin'],
   // claims (matching, applications, disbursement, stations)
   // talent code and services
   'talentCode:own': ['talent'],
@@ -79,6 +87,7 @@ export const publicActions = [
   'health:read',
   'policy:read',
   'policy:calculate',
+  'certificate:verify',
   'talentCode:keys',
   'talentCode:verify',
   'talent:register',

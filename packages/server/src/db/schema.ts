@@ -186,3 +186,4 @@ export * from './tables/insights';
 export * from './tables/demand';
 export * from './tables/records-import';
 export * from './tables/talent-code';
+export * from './tables/certification';

@@ -3,6 +3,7 @@
 import type { Role } from '../authz';
 import type { Db } from '../db/client';
 import { hashPassword } from '../lib/password';
+import { seedCertificationDemo } from '../modules/certification/certification.demo';
 import * as repo from '../modules/identity/identity.repo';
 import { seedProviders } from '../modules/providers/providers.seed';
 import { seedRecordsDemo } from '../modules/talents/records.seed';
@@ -62,6 +63,10 @@ export async function seedDemo(db: Db): Promise<number> {
     db,
     seedDistricts.map((d) => d.code),
   ); // talents (一人一档) and the demo enterprise (一企一册)
+  await seedCertificationDemo(
+    db,
+    seedDistricts.map((d) => d.code),
+  ); // expert pool, rubric, quotas, the demo talent certified, a queued case and a committee case
   await seedProviders(db); // talent-code providers (hospital, school, bank, park) per district
   return created;
 }
