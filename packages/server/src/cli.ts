@@ -18,6 +18,8 @@ Commands:
   pack check <dir>           Validate a policy pack
   pack test <dir…>           Run policy packs' test cases
   pack explain <dir> --facts <file.json> [--date YYYY-MM-DD] [--policy ID] [--lang zh|en]
+  import talents <file.xlsx> --district <code> [--enterprise <credit code>] [--lang zh|en]
+                             Import talents from the .xlsx template (resumes an interrupted import)
   help                       Show this help
 
 Environment: PORT (3000), HOST, RENCAI_DATA_DIR (./data), DATABASE_URL (PostgreSQL instead of the
@@ -98,6 +100,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         await writeOpenApi(path.resolve(file));
         io.out(`wrote ${file}`);
         return 0;
+      }
+      case 'import': {
+        const config = loadConfig();
+        const { runImportCli } = await import('./modules/talents/import.cli');
+        return await withDatabase(config, (d) => runImportCli(rest, d.db, config, io));
       }
       case 'pack': {
         const engine = await import('@rencai/engine');

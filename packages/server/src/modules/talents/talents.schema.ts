@@ -7,12 +7,10 @@ const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const TalentParams = z.object({ district, talentId: id });
 export const EmploymentParams = z.object({ district, talentId: id, employmentId: id });
 
-export const FactSource = z
-  .enum(['self', 'employer', 'department', 'exchange'])
-  .meta({
-    id: 'FactSource',
-    description: '自主申报 self | 单位确认 employer | 部门核验 department | 数据共享 exchange',
-  });
+export const FactSource = z.enum(['self', 'employer', 'department', 'exchange']).meta({
+  id: 'FactSource',
+  description: '自主申报 self | 单位确认 employer | 部门核验 department | 数据共享 exchange',
+});
 
 export const Talent = z
   .object({
