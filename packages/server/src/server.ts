@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
+import { startJobs } from './jobs';
+import { seedMatchingDemo } from './modules/matching/matching.seed';
 import { publishShippedPacks } from './modules/policies/policies.service';
 import { seedDemo } from './seed/demo';
 
@@ -16,13 +18,16 @@ export async function startServer(config: Config): Promise<Running> {
     if (config.demo) {
       await seedDemo(database.db);
       await publishShippedPacks(database.db, config); // skips packs whose exact files are published
+      await seedMatchingDemo(database.db); // eligibility snapshots (and the demo talent's inbox)
     }
     const app = await buildApp({ config, db: database.db });
+    const jobs = await startJobs(database, config, (msg, err) => app.log.error({ err }, msg));
     const url = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         await app.close();
+        await jobs.stop();
         await database.close();
       })();
       return stopping;

@@ -16,10 +16,12 @@ type SqlClient = {
 export function executeSqlAdapter(database: Pick<Database, 'db' | 'kind'>) {
   const client = (database.db as unknown as { $client: SqlClient }).$client;
   return {
-    executeSql: async (text: string, values?: unknown[]) =>
-      database.kind === 'pglite' && !values?.length && client.exec
-        ? ((await client.exec(text)).at(-1) ?? { rows: [] })
-        : client.query(text, values),
+    executeSql: async (text: string, values?: unknown[]) => {
+      if (database.kind === 'pglite' && !values?.length && client.exec)
+        return (await client.exec(text)).at(-1) ?? { rows: [] };
+      const result = (await client.query(text, values)) as { rows: unknown[] } | { rows: unknown[] }[];
+      return Array.isArray(result) ? (result.at(-1) ?? { rows: [] }) : result; // pg: one result per statement
+    },
   };
 }
 

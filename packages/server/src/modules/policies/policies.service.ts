@@ -86,7 +86,7 @@ export function readPackDir(dir: string): PackFileMap {
 }
 
 /** Loads and tests a pack; refuses it with every loader problem (file and line) or every failed case. */
-function validatePack(district: string, files: PackFileMap, lang: Lang): CompiledPack {
+export function validatePack(district: string, files: PackFileMap, lang: Lang): CompiledPack {
   let pack: Pack;
   try {
     pack = loadPackFromFiles(files);
