@@ -205,19 +205,48 @@ function access(name: string): string {
   return `${Object.hasOwn(DERIVED, name) ? 'd' : 'f'}.${name}`;
 }
 
-/** Generates the fast path of a bound amount: parameters inlined, the same steps as computeAmount. */
-function amountSource(bound: BoundAmount): string {
+/**
+ * How an amount's generated code reads facts. `none` is the value returned when a fact it needs is
+ * missing (null here; the columnar matcher uses -Infinity, which no amount can be).
+ */
+export interface AmountReader {
+  none: string;
+  /** Statements declaring `name` as the fact's value, returning `none` unless it is a number. */
+  number(fact: string, name: string): string;
+  /** Statements declaring `let t` from a table keyed by the fact (String(value) → amount, else 0). */
+  table(fact: string, table: Record<string, unknown>): string;
+  /** Statements subtracting what `received` records under each id (numbers only). */
+  deduct(ids: readonly string[]): string;
+}
+
+const objectReader: AmountReader = {
+  none: 'null',
+  number: (fact, name) => `const ${name} = ${access(fact)}; if (typeof ${name} !== "number") return null;`,
+  table: (fact, table) => {
+    const cases = Object.entries(table)
+      .map(([k, v]) => `case ${JSON.stringify(k)}: t = ${JSON.stringify(v)}; break;`)
+      .join(' ');
+    return `const k = ${access(fact)}; if (k === null || k === undefined) return null; let t = 0; switch (String(k)) { ${cases} }`;
+  },
+  deduct: (ids) =>
+    `const got = f.received; if (got !== null && got !== undefined) { ${ids
+      .map((id) => `{ const g = got[${JSON.stringify(id)}]; if (typeof g === "number") t -= g; }`)
+      .join(' ')} }`,
+};
+
+/** The statements of a bound amount's fast path (parameters inlined, the same steps as computeAmount). */
+export function amountBody(bound: BoundAmount, reader: AmountReader = objectReader): string {
   const lines: string[] = [];
   let n = 0;
   const num = (ref: NumberRef): string => {
     if (typeof ref === 'number') return JSON.stringify(ref);
     if ('param' in ref) {
       const v = bound.params.get(ref.param)?.value;
-      if (typeof v !== 'number') lines.push('return null;');
+      if (typeof v !== 'number') lines.push(`return ${reader.none};`);
       return typeof v === 'number' ? JSON.stringify(v) : '0';
     }
     const name = `v${n++}`;
-    lines.push(`const ${name} = ${access(ref.fact)}; if (typeof ${name} !== "number") return null;`);
+    lines.push(reader.number(ref.fact, name));
     return name;
   };
   const { spec } = bound;
@@ -228,11 +257,9 @@ function amountSource(bound: BoundAmount): string {
       break;
     case 'table': {
       const table = bound.params.get(base.param)?.value;
-      const cases = Object.entries(table && typeof table === 'object' ? table : {})
-        .map(([k, v]) => `case ${JSON.stringify(k)}: t = ${JSON.stringify(v)}; break;`)
-        .join(' ');
-      lines.push(`const k = ${access(base.fact)}; if (k === null || k === undefined) return null;`);
-      lines.push(`let t = 0; switch (String(k)) { ${cases} }`);
+      lines.push(
+        reader.table(base.fact, (table && typeof table === 'object' ? table : {}) as Record<string, unknown>),
+      );
       break;
     }
     case 'monthly': {
@@ -249,18 +276,18 @@ function amountSource(bound: BoundAmount): string {
     }
   }
   if (spec.multiplier !== undefined) lines.push(`t *= ${num(spec.multiplier)};`);
-  if (spec.deduct?.length) {
-    lines.push('const got = f.received; if (got !== null && got !== undefined) {');
-    for (const id of spec.deduct)
-      lines.push(`{ const g = got[${JSON.stringify(id)}]; if (typeof g === "number") t -= g; }`);
-    lines.push('}');
-  }
+  if (spec.deduct?.length) lines.push(reader.deduct(spec.deduct));
   if (spec.cap !== undefined) {
     const cap = num(spec.cap);
     lines.push(`if (t > ${cap}) t = ${cap};`);
   }
   lines.push('return t < 0 ? 0 : Math.round(t * 100) / 100;');
-  return `"use strict"; return function amount(f, d) { ${lines.join(' ')} };`;
+  return lines.join(' ');
+}
+
+/** Generates the fast path of a bound amount. */
+function amountSource(bound: BoundAmount): string {
+  return `"use strict"; return function amount(f, d) { ${amountBody(bound)} };`;
 }
 
 /** Compiles a bound amount into its fast path. */

@@ -36,8 +36,18 @@ export {
   matchBulk,
   matchBulkColumnar,
 } from './match';
+/** Bulk matching over a columnar subject table, in this thread or split across worker threads. */
+export {
+  matchTable,
+  matchTableParallel,
+  type ParallelOptions,
+  type TableBatch,
+  type TableMatchOptions,
+} from './match-table';
 /** Translates a policy's conditions to a PostgreSQL WHERE expression with the same three-valued meaning. */
 export { type ColumnMap, type SqlWhere, type ToSqlOptions, toSql } from './sql';
+/** Lays out subjects as typed columns of the facts a pack reads, for matchTable. */
+export { type Column, rowFacts, type SubjectTable, subjectTable, type TableOptions } from './table';
 /** Runs the pack's own test cases and reports, per sentence, what differed. */
 export { type PackTestReport, type PackTestResult, runPackTest, runPackTests } from './testing';
 export type {

@@ -93,7 +93,8 @@ export interface ColumnarBatch {
   chosen: Uint8Array;
 }
 
-interface Entry {
+/** A policy the matcher runs, in run order. */
+export interface Entry {
   bp: BoundPolicy;
   order: number;
   group: ExclusivityGroup | undefined;
@@ -112,7 +113,7 @@ interface Hit {
 type Collector = (facts: Facts, derived: Derived, hits: Hit[]) => void;
 
 /** How one fact's value maps to a slot of the mask table. */
-interface Filter {
+export interface Filter {
   fact: string;
   derived: boolean;
   kind: 'boolean' | 'integer' | 'value';
@@ -162,7 +163,7 @@ function slotValues(filter: Filter): unknown[] {
 }
 
 /** The source of an expression giving the slot of the value in `v`. */
-function slotSource(filter: Filter): string {
+export function slotSource(filter: Filter): string {
   const b = filter.base;
   if (filter.kind === 'boolean') return `k = v === true ? ${b + 2} : v === false ? ${b + 1} : ${b};`;
   if (filter.kind === 'integer')
@@ -173,7 +174,7 @@ function slotSource(filter: Filter): string {
 }
 
 /** The words of a policy bit set. */
-function words(n: number): number {
+export function words(n: number): number {
   return Math.max(1, Math.ceil(n / 32));
 }
 
@@ -225,8 +226,12 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: numb
 }
 
 /** The per-subject core of matchBulk, primed with a sample to choose its index. */
-class Matcher {
+export class Matcher {
   readonly entries: Entry[];
+  /** The exclusivity groups in play; an entry's `slot` indexes this list. */
+  readonly groups: ExclusivityGroup[];
+  /** The index chosen by prime: the filters, and their masks (slot × words). */
+  index: { filters: Filter[]; masks: Int32Array } = { filters: [], masks: new Int32Array(0) };
   private readonly derived: Derived = emptyDerived();
   private readonly hits: Hit[] = [];
   private readonly winners: (Hit | undefined)[];
@@ -253,6 +258,7 @@ class Matcher {
         return entry;
       });
     const groups = [...new Set(this.entries.map((e) => e.group).filter((g) => g !== undefined))];
+    this.groups = groups;
     for (const e of this.entries) e.slot = e.group ? groups.indexOf(e.group) : -1;
     this.winners = new Array(groups.length).fill(undefined);
     this.collect = buildCollector(this.entries, [], new Int32Array(0), includeUnknown);
@@ -386,6 +392,7 @@ class Matcher {
     }
     const masks = new Int32Array(slotCount * w);
     for (const c of chosen) masks.set(c.table, c.filter.base * w);
+    this.index = { filters: chosen.map((c) => c.filter), masks };
     this.collect = buildCollector(
       this.entries,
       chosen.map((c) => c.filter),
@@ -512,7 +519,8 @@ function isAsync<T>(source: Iterable<T> | AsyncIterable<T>): source is AsyncIter
   return typeof (source as AsyncIterable<T>)[Symbol.asyncIterator] === 'function';
 }
 
-function matcherFor(pack: CompiledPack, asOf: IsoDate | Date, options: BulkOptions): Matcher {
+/** A matcher for a run (not yet primed). */
+export function matcherFor(pack: CompiledPack, asOf: IsoDate | Date, options: BulkOptions): Matcher {
   return new Matcher(
     pack,
     asDate(asOf),

@@ -16,10 +16,35 @@ function lit(value: unknown): string {
   return JSON.stringify(value);
 }
 
-class Emitter {
+/**
+ * How generated code reads a leaf's fact: a statement that loads it into `x`, an expression true when
+ * `x` is unknown, and one true when a known `x` passes. The default reads the subject object and the
+ * derived record (`f`, `d`); the columnar matcher reads typed columns instead.
+ */
+export interface LeafReader {
+  load(leaf: BoundLeaf): string;
+  unknown(leaf: BoundLeaf): string;
+  test(leaf: BoundLeaf, e: Emitter): string;
+}
+
+const objectReader: LeafReader = {
+  load: (leaf) => `x = ${leaf.derived ? 'd' : 'f'}.${leaf.fact};`,
+  unknown: () => 'x == null',
+  test: (leaf, e) => e.test(leaf),
+};
+
+/** Writes the source of predicates; `consts` collects the constants they need (declared once). */
+export class Emitter {
   private vars = 0;
   private labels = 0;
   readonly consts: string[] = [];
+
+  constructor(readonly reader: LeafReader = objectReader) {}
+
+  /** A fresh constant name (`prefix` + number), for readers that add their own constants. */
+  constName(prefix: string): string {
+    return `${prefix}${this.consts.length}`;
+  }
 
   tmp(): string {
     return `t${this.vars++}`;
@@ -33,10 +58,6 @@ class Emitter {
     const names = ['x'];
     for (let i = 0; i < this.vars; i++) names.push(`t${i}`);
     return names.join(', ');
-  }
-
-  access(leaf: BoundLeaf): string {
-    return `${leaf.derived ? 'd' : 'f'}.${leaf.fact}`;
   }
 
   /** A boolean expression over `x` (known to be present) that is true when the leaf passes. */
@@ -85,9 +106,10 @@ class Emitter {
   /** Statements that leave the node's value in `out`. */
   into(node: BoundNode, out: string): string {
     if (node.kind === 'leaf') {
-      if (node.op === 'exists') return `${out} = ${this.access(node)} == null ? 0 : 2;`;
+      const r = this.reader;
+      if (node.op === 'exists') return `${r.load(node)} ${out} = ${r.unknown(node)} ? 0 : 2;`;
       if (node.unresolved) return `${out} = 1;`;
-      return `x = ${this.access(node)}; ${out} = x == null ? 1 : (${this.test(node)}) ? 2 : 0;`;
+      return `${r.load(node)} ${out} = ${r.unknown(node)} ? 1 : (${r.test(node, this)}) ? 2 : 0;`;
     }
     if (node.kind === 'not') {
       const t = this.tmp();
@@ -104,13 +126,15 @@ class Emitter {
     const decide = root ? `return ${stop};` : `{ ${out} = ${stop}; break ${label}; }`;
     let s = `${out} = ${all ? 2 : 0}; ${label}: {`;
     for (const child of children) {
+      const r = this.reader;
       if (child.kind === 'leaf' && child.op === 'exists') {
-        s += ` if (${this.access(child)} ${all ? '==' : '!='} null) ${decide}`;
+        const unknown = r.unknown(child);
+        s += ` ${r.load(child)} if (${all ? unknown : `!(${unknown})`}) ${decide}`;
       } else if (child.kind === 'leaf' && child.unresolved) {
         s += ` ${out} = 1;`;
       } else if (child.kind === 'leaf') {
-        const test = this.test(child);
-        s += ` x = ${this.access(child)}; if (x == null) ${out} = 1; else if (${all ? `!(${test})` : test}) ${decide}`;
+        const test = r.test(child, this);
+        s += ` ${r.load(child)} if (${r.unknown(child)}) ${out} = 1; else if (${all ? `!(${test})` : test}) ${decide}`;
       } else {
         const t = this.tmp();
         s += ` ${this.into(child, t)} if (${t} === ${stop}) ${decide} if (${t} === 1) ${out} = 1;`;
@@ -120,14 +144,20 @@ class Emitter {
   }
 }
 
-/** The JavaScript source of a bound condition's predicate factory (for inspection and tests). */
-export function predicateSource(node: BoundNode): string {
-  const e = new Emitter();
+/** The statements of a predicate's body (ending in a return), with the emitter's locals declared. */
+export function predicateBody(node: BoundNode, e: Emitter): string {
   const body =
     node.kind === 'all' || node.kind === 'any'
       ? e.group(node.kind, node.children, 'r', true)
       : e.into(node, 'r');
-  return `"use strict"; ${e.consts.join(' ')} return function predicate(f, d) { let r, ${e.declared()}; ${body} return r; };`;
+  return `let r, ${e.declared()}; ${body} return r;`;
+}
+
+/** The JavaScript source of a bound condition's predicate factory (for inspection and tests). */
+export function predicateSource(node: BoundNode): string {
+  const e = new Emitter();
+  const body = predicateBody(node, e);
+  return `"use strict"; ${e.consts.join(' ')} return function predicate(f, d) { ${body} };`;
 }
 
 /** Compiles a bound condition into a three-valued predicate (cached by generated source). */
