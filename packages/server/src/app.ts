@@ -34,8 +34,6 @@ import { matchingRoutes } from './modules/matching/matching.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { insightsRoutes } from './modules/insights/insights.routes';
 import { certificationRoutes } from './modules/certification/certification.routes';
-import { matchingRoutes } from './modules/matching/matching.routes';
-import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { packRoutes } from './modules/policies/packs.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
 import { providerRoutes } from './modules/providers/providers.routes';
@@ -175,8 +173,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(providerRoutes);
       await api.register(recordsRoutes);
       await api.register(insightsRoutes, { db });
-      await api.register(matchingRoutes);
-      await api.register(notificationRoutes);
       await api.register(housingRoutes);
     },
     { prefix: '/api/v1' },
