@@ -26,6 +26,8 @@ import { errorHandler } from './http/error-handler';
 import { loggerOptions } from './http/logger';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { recordAudit } from './modules/audit/audit.service';
+import { eventRoutes } from './modules/events/events.routes';
+import { financeRoutes } from './modules/finance/finance.routes';
 import { housingRoutes } from './modules/housing/housing.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { resolveSession } from './modules/identity/identity.service';
@@ -36,6 +38,7 @@ import { insightsRoutes } from './modules/insights/insights.routes';
 import { certificationRoutes } from './modules/certification/certification.routes';
 import { packRoutes } from './modules/policies/packs.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
+import { reserveRoutes } from './modules/reserve/reserve.routes';
 import { providerRoutes } from './modules/providers/providers.routes';
 import { talentCodeRoutes } from './modules/talent-code/talent-code.routes';
 import { recordsRoutes } from './modules/talents/records.routes';
@@ -174,6 +177,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(recordsRoutes);
       await api.register(insightsRoutes, { db });
       await api.register(housingRoutes);
+      await api.register(eventRoutes);
+      await api.register(financeRoutes);
+      await api.register(reserveRoutes);
     },
     { prefix: '/api/v1' },
   );

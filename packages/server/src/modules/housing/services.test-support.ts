@@ -3,7 +3,7 @@
 import type { Actor } from '../../authz';
 import { type Config, loadConfig } from '../../config';
 import type { Ctx } from '../../ctx';
-import { accounts, certifications, talentFacts, talents } from '../../db/schema';
+import { accounts, certifications, providerStaff, providers, talentFacts, talents } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Lang } from '../../i18n';
 import { hashPassword } from '../../lib/password';
@@ -133,4 +133,36 @@ export async function refusal(promise: Promise<unknown>): Promise<AppError> {
   );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
+}
+
+/** A bank: a provider organisation (kind bank) with one staff account of role provider. */
+export async function buildBank(world: World, nameZh: string, district = 'wuxing') {
+  const db = world.database.db;
+  const n = ++serial;
+  passwordHash ??= hashPassword(DEMO_PASSWORD);
+  const [account] = await db
+    .insert(accounts)
+    .values({
+      district,
+      username: `bank${n}-${Math.random().toString(36).slice(2, 7)}.${district}`,
+      displayName: `${nameZh}人才贷窗口`,
+      role: 'provider',
+      passwordHash: await passwordHash,
+    })
+    .returning();
+  const [provider] = await db
+    .insert(providers)
+    .values({ district, kind: 'bank', nameZh, nameEn: `Bank ${n}`, services: ['talent_loan'] })
+    .returning();
+  if (!account || !provider) throw new Error('bank insert failed');
+  await db.insert(providerStaff).values({ accountId: account.id, providerId: provider.id });
+  const actor: Actor = {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: 'provider',
+    district,
+    departmentId: null,
+  };
+  return { accountId: account.id, providerId: provider.id, username: account.username, actor };
 }
