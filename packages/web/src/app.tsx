@@ -20,6 +20,7 @@ const NotFoundPage = lazy(() => import('./pages/not-found.page'));
 const PolicyLibraryPage = lazy(() => import('./pages/policies/library.page'));
 const PolicyDetailPage = lazy(() => import('./pages/policies/detail.page'));
 const CalculatorPage = lazy(() => import('./pages/policies/calculator.page'));
+const TalentCodeVerifyPage = lazy(() => import('./pages/talent-code/verify.page'));
 
 const theme = {
   token: {
@@ -34,6 +35,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/v/:token" element={<TalentCodeVerifyPage />} />
       <Route path="/d/:district" element={<PublicShell />}>
         <Route index element={<Navigate to="policies" replace />} />
         <Route path="policies" element={<PolicyLibraryPage />} />

@@ -40,6 +40,9 @@ export interface Feature {
 const AuditPage = lazy(() => import('../pages/audit.page'));
 const PolicyLibraryPage = lazy(() => import('../pages/policies/library.page'));
 const CalculatorPage = lazy(() => import('../pages/policies/calculator.page'));
+const MyCodePage = lazy(() => import('../pages/talent-code/my-code.page'));
+const VerifyCodePage = lazy(() => import('../pages/provider/verify-code.page'));
+const TalentCodeAdminPage = lazy(() => import('../pages/provider/admin.page'));
 
 export const features: Record<FeatureId, Feature> = {
   profile: { id: 'profile', path: '/profile', icon: 'profile', module: 'talents' },
@@ -50,7 +53,13 @@ export const features: Record<FeatureId, Feature> = {
     icon: 'applications',
     module: 'applications',
   },
-  talentCode: { id: 'talentCode', path: '/talent-code', icon: 'code', module: 'talent code' },
+  talentCode: {
+    id: 'talentCode',
+    path: '/talent-code',
+    icon: 'code',
+    module: 'talent code',
+    page: MyCodePage,
+  },
   messages: { id: 'messages', path: '/messages', icon: 'messages', module: 'matching' },
   enterpriseInfo: { id: 'enterpriseInfo', path: '/enterprise', icon: 'enterprise', module: 'enterprises' },
   enterpriseRegister: {
@@ -68,7 +77,20 @@ export const features: Record<FeatureId, Feature> = {
   demand: { id: 'demand', path: '/enterprise/demand', icon: 'demand', module: 'demand' },
   reviewQueue: { id: 'reviewQueue', path: '/review-queue', icon: 'review', module: 'applications' },
   expertTasks: { id: 'expertTasks', path: '/expert-tasks', icon: 'expert', module: 'certification' },
-  verifyCode: { id: 'verifyCode', path: '/verify-code', icon: 'verify', module: 'talent code' },
+  verifyCode: {
+    id: 'verifyCode',
+    path: '/verify-code',
+    icon: 'verify',
+    module: 'talent code',
+    page: VerifyCodePage,
+  },
+  talentCodeAdmin: {
+    id: 'talentCodeAdmin',
+    path: '/admin/talent-code',
+    icon: 'verify',
+    module: 'talent code',
+    page: TalentCodeAdminPage,
+  },
   stationServices: { id: 'stationServices', path: '/station', icon: 'station', module: 'identity' },
   packs: { id: 'packs', path: '/admin/packs', icon: 'packs', module: 'policies' },
   users: { id: 'users', path: '/admin/users', icon: 'users', module: 'identity' },
@@ -113,7 +135,7 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
   expert: ['expertTasks'],
   provider: ['verifyCode'],
   station: ['stationServices'],
-  admin: ['policyLibrary', 'packs', 'users', 'audit', 'insights'],
+  admin: ['policyLibrary', 'packs', 'users', 'audit', 'insights', 'talentCodeAdmin'],
 };
 
 export function featuresFor(role: Role): Feature[] {

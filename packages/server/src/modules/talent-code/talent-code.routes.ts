@@ -66,6 +66,8 @@ export const talentCodeRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
         },
         // The body is documented but not validated: the handler reads any value leniently.
         validatorCompiler: () => (data) => ({ value: data }),
+        // The service builds the answer itself (typed); plain JSON.stringify keeps the hot path lean.
+        serializerCompiler: () => (data) => JSON.stringify(data),
         schema: {
           tags: ['talent-code'],
           summary:
