@@ -4,6 +4,7 @@ import type { Role } from '../authz';
 import type { Db } from '../db/client';
 import { hashPassword } from '../lib/password';
 import { seedCertificationDemo } from '../modules/certification/certification.demo';
+import { seedServicesDemo } from '../modules/housing/services.seed';
 import * as repo from '../modules/identity/identity.repo';
 import { seedProviders } from '../modules/providers/providers.seed';
 import { seedRecordsDemo } from '../modules/talents/records.seed';
@@ -68,5 +69,10 @@ export async function seedDemo(db: Db): Promise<number> {
     seedDistricts.map((d) => d.code),
   ); // expert pool, rubric, quotas, the demo talent certified, a queued case and a committee case
   await seedProviders(db); // talent-code providers (hospital, school, bank, park) per district
+  await seedServicesDemo(
+    db,
+    seedDistricts.map((d) => d.code),
+    passwordHash,
+  ); // apartments, events, the bank's 人才贷 desk and products, youth reserve levels
   return created;
 }
