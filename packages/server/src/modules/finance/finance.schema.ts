@@ -54,7 +54,7 @@ export const ProductInput = z
     rateTextZh: text(200),
     rateTextEn: z.string().trim().max(300).optional(),
   })
-  .meta({ id: 'LoanProductInput' });
+  .meta({ id: 'LoanProductCreate' });
 export const ProductStatusBody = z.object({ status: z.enum(['active', 'withdrawn']) });
 
 export const Sharable = z

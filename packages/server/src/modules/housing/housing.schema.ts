@@ -29,7 +29,7 @@ export const ApartmentInput = z
     areaSqm: z.number().int().min(10).max(500),
     rentMonthly: z.number().int().min(0).max(100_000),
   })
-  .meta({ id: 'ApartmentInput' });
+  .meta({ id: 'ApartmentCreate' });
 
 export const ApartmentChanges = ApartmentInput.partial()
   .extend({ status: z.enum(['vacant', 'unavailable']).optional() })

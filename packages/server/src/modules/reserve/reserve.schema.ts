@@ -29,7 +29,7 @@ export const LevelInput = z
     reviewMonths: z.number().int().min(1).max(60),
     criteriaPolicyId: z.string().min(3).max(120).nullable().optional(),
   })
-  .meta({ id: 'ReserveLevelInput' });
+  .meta({ id: 'ReserveLevelCreate' });
 export const LevelChanges = LevelInput.omit({ code: true }).partial().meta({ id: 'ReserveLevelChanges' });
 
 export const ReserveMember = z
