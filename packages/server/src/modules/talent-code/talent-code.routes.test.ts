@@ -313,6 +313,36 @@ describe('providers scan and record uses', () => {
   });
 });
 
+describe('quotas under concurrent scans', () => {
+  it('never records more uses than the quota, however many providers record at once', async () => {
+    await insertAccountIfAbsent(t.database.db, {
+      district: 'wuxing',
+      username: 'talent3.wuxing',
+      displayName: '并发测试',
+      role: 'talent',
+      departmentId: null,
+      passwordHash: await hashPassword('rencai-demo'),
+    });
+    await certifyAccount(t.database.db, 'talent3.wuxing', { tier: 'E', name: '赵并发' });
+    const other = await signIn(t.app, 'talent3.wuxing');
+    const me = (await get('/api/v1/talent-code/me', other)).json();
+    const signer = await runtimeFor(t.database.db).signer('ed25519', t.config.piiKey);
+    const now = Math.floor(Date.now() / 1000);
+    const tokens = [0, 1, 2, 3, 4, 5].map((i) =>
+      encodeToken({ c: me.codeId, d: 'wuxing', t: 'E', e: now + 60 + i }, signer),
+    );
+    const results = await Promise.all(
+      tokens.map((token) =>
+        post('/api/v1/talent-code/uses', { token, service: 'medical_green_channel' }, provider),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(2);
+    const refused = results.filter((r) => r.statusCode === 422);
+    expect(refused).toHaveLength(4);
+    for (const r of refused) expect(r.json().error.details.reason).toBe('quota_exhausted');
+  });
+});
+
 describe('who may call what', () => {
   it.each([
     ['GET', '/api/v1/talent-code/me', null, 401],
