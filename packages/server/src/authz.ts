@@ -40,6 +40,17 @@ export const permissions = {
   'certification:score': ['expert'],
   'certification:manage': ['admin'],
   // claims (matching, applications, disbursement, stations)
+  'application:submit': ['talent', 'enterprise', 'station'],
+  'application:read': ['talent', 'enterprise', 'station', 'reviewer', 'admin'],
+  'application:withdraw': ['talent', 'enterprise', 'station'],
+  'application:review': ['enterprise', 'reviewer', 'admin'],
+  'grant:read': ['talent', 'enterprise', 'station', 'admin'],
+  'grant:run': ['admin'],
+  'fund:read': ['reviewer', 'admin'],
+  'fund:manage': ['admin'],
+  'payment:manage': ['admin'],
+  'consent:manage': ['talent'],
+  'station:act': ['station'],
   // talent code and services
   'talentCode:own': ['talent'],
   'talentCode:scan': ['provider'],
