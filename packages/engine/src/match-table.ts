@@ -504,7 +504,7 @@ export function planTable(
 const G = new Int32Array(${Math.max(1, groups)});
 return function run(from, to) {
   const n = to - from;
-  let cap = n * 4 + ${P} + 16;
+  let cap = n * 8 + ${P} + 16;
   let policy = new Int32Array(cap), verdict = new Uint8Array(cap), amount = new Float64Array(cap), chosen = new Uint8Array(cap);
   const row = new Int32Array(n), offsets = new Int32Array(n + 1), total = new Float64Array(n);
   let rows = 0, at = 0, x, v, k, r, a, q, dd, tot, start, bits, low, p, s, g, o, i, ${ms};
@@ -592,22 +592,23 @@ export function matchTable(
   return out;
 }
 
-// A worker: compiles the kernel it is sent and takes batches from the shared counter until none is left.
+// A worker: waits for a kernel, compiles it and takes batches from the shared counter until none is left.
 const WORKER = `"use strict";
-const { parentPort, workerData } = require("node:worker_threads");
-const { source, consts, length, batch, counter } = workerData;
-const run = new Function("K", source)(consts);
-const out = [];
-const transfer = [];
-for (;;) {
-  const c = Atomics.add(counter, 0, 1);
-  const from = c * batch;
-  if (from >= length) break;
-  const b = run(from, Math.min(length, from + batch));
-  out.push(b);
-  transfer.push(b.row.buffer, b.offsets.buffer, b.total.buffer, b.policy.buffer, b.verdict.buffer, b.amount.buffer, b.chosen.buffer);
-}
-parentPort.postMessage(out, transfer);`;
+const { parentPort } = require("node:worker_threads");
+parentPort.once("message", ({ source, consts, length, batch, counter }) => {
+  const run = new Function("K", source)(consts);
+  const out = [];
+  const transfer = [];
+  for (;;) {
+    const c = Atomics.add(counter, 0, 1);
+    const from = c * batch;
+    if (from >= length) break;
+    const b = run(from, Math.min(length, from + batch));
+    out.push(b);
+    transfer.push(b.row.buffer, b.offsets.buffer, b.total.buffer, b.policy.buffer, b.verdict.buffer, b.amount.buffer, b.chosen.buffer);
+  }
+  parentPort.postMessage(out, transfer);
+});`;
 
 /**
  * matchTable split across threads: `threads - 1` workers (started here, so their start-up is part of
@@ -621,26 +622,31 @@ export async function matchTableParallel(
   options: ParallelOptions = {},
 ): Promise<TableBatch[]> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
-  const plan = planTable(pack, table, asOf, options);
   const size = batchSize(options);
-  const counter = new Int32Array(new SharedArrayBuffer(4));
+  // workers start first, so that they boot while this thread plans the kernel
   const started: Worker[] = [];
   const theirs: Promise<RawBatch[]>[] = [];
   for (let t = 1; t < threads && t * size < table.length; t++) {
-    const worker = new Worker(WORKER, {
-      eval: true,
-      execArgv: [],
-      workerData: { source: plan.source, consts: plan.consts, length: table.length, batch: size, counter },
-    });
+    const worker = new Worker(WORKER, { eval: true, execArgv: [] });
     started.push(worker);
-    theirs.push(
-      new Promise<RawBatch[]>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`match worker exited with code ${code}`)));
-      }),
-    );
+    const done = new Promise<RawBatch[]>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`match worker exited with code ${code}`)));
+    });
+    done.catch(() => undefined); // observed by Promise.all below, or moot once this call has thrown
+    theirs.push(done);
   }
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  let plan: TablePlan;
+  try {
+    plan = planTable(pack, table, asOf, options);
+  } catch (e) {
+    for (const w of started) w.terminate();
+    throw e;
+  }
+  for (const w of started)
+    w.postMessage({ source: plan.source, consts: plan.consts, length: table.length, batch: size, counter });
   try {
     const run = instantiate(plan);
     const mine: RawBatch[] = [];
