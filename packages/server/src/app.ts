@@ -34,6 +34,7 @@ import { resolveSession } from './modules/identity/identity.service';
 import { metaRoutes, version } from './modules/meta/meta.routes';
 import { matchingRoutes } from './modules/matching/matching.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { demandRoutes } from './modules/demand/demand.routes';
 import { insightsRoutes } from './modules/insights/insights.routes';
 import { certificationRoutes } from './modules/certification/certification.routes';
 import { packRoutes } from './modules/policies/packs.routes';
@@ -176,6 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(providerRoutes);
       await api.register(recordsRoutes);
       await api.register(insightsRoutes, { db });
+      await api.register(demandRoutes);
       await api.register(housingRoutes);
       await api.register(eventRoutes);
       await api.register(financeRoutes);

@@ -20,6 +20,7 @@ const NotFoundPage = lazy(() => import('./pages/not-found.page'));
 const PolicyLibraryPage = lazy(() => import('./pages/policies/library.page'));
 const PolicyDetailPage = lazy(() => import('./pages/policies/detail.page'));
 const CalculatorPage = lazy(() => import('./pages/policies/calculator.page'));
+const BigScreenPage = lazy(() => import('./pages/insights/big-screen.page'));
 const TalentCodeVerifyPage = lazy(() => import('./pages/talent-code/verify.page'));
 
 const theme = {
@@ -42,6 +43,14 @@ function AppRoutes() {
         <Route path="policies/:policyId" element={<PolicyDetailPage />} />
         <Route path="calculator" element={<CalculatorPage />} />
       </Route>
+      <Route
+        path="/big-screen/:district?"
+        element={
+          <RequireAuth>
+            <BigScreenPage />
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>

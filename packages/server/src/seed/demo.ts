@@ -8,6 +8,7 @@ import { seedServicesDemo } from '../modules/housing/services.seed';
 import * as repo from '../modules/identity/identity.repo';
 import { seedProviders } from '../modules/providers/providers.seed';
 import { seedRecordsDemo } from '../modules/talents/records.seed';
+import { seedInsightsDemo } from '../modules/insights/insights.demo';
 
 export const DEMO_PASSWORD = 'rencai-demo';
 
@@ -74,5 +75,9 @@ export async function seedDemo(db: Db): Promise<number> {
     seedDistricts.map((d) => d.code),
     passwordHash,
   ); // apartments, events, the bank's 人才贷 desk and products, youth reserve levels
+  await seedInsightsDemo(
+    db,
+    seedDistricts.map((d) => d.code),
+  ); // Wuxing indicator actuals Rencai cannot compute (entered, marked as demo figures)
   return created;
 }

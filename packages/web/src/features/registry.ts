@@ -40,6 +40,7 @@ export interface Feature {
 const AuditPage = lazy(() => import('../pages/audit.page'));
 const PolicyLibraryPage = lazy(() => import('../pages/policies/library.page'));
 const CalculatorPage = lazy(() => import('../pages/policies/calculator.page'));
+const InsightsPage = lazy(() => import('../pages/insights/dashboard.page'));
 const MyCodePage = lazy(() => import('../pages/talent-code/my-code.page'));
 const VerifyCodePage = lazy(() => import('../pages/provider/verify-code.page'));
 const TalentCodeAdminPage = lazy(() => import('../pages/provider/admin.page'));
@@ -95,7 +96,13 @@ export const features: Record<FeatureId, Feature> = {
   packs: { id: 'packs', path: '/admin/packs', icon: 'packs', module: 'policies' },
   users: { id: 'users', path: '/admin/users', icon: 'users', module: 'identity' },
   audit: { id: 'audit', path: '/admin/audit', icon: 'audit', module: 'audit', page: AuditPage },
-  insights: { id: 'insights', path: '/admin/insights', icon: 'insights', module: 'insights' },
+  insights: {
+    id: 'insights',
+    path: '/admin/insights',
+    icon: 'insights',
+    module: 'insights',
+    page: InsightsPage,
+  },
   policyLibrary: {
     id: 'policyLibrary',
     path: '/policies',

@@ -2,6 +2,7 @@
 // thousand talents a query) and yields to the event loop between steps, because on PGlite every query
 // runs on Node's main thread: one big GROUP BY over 100,000 talents would stall every other request.
 // Each dataset is then replaced in one short transaction. Other modules' tables are optional.
+import { performance } from 'node:perf_hooks';
 import type { Indicator } from '@rencai/engine';
 import type { Db } from '../../db/client';
 import { findActivePack } from '../policies/pack-cache';
@@ -19,18 +20,21 @@ import * as repo from './insights.repo';
 type SeriesOut = Omit<repo.SeriesRow, 'dataset'>;
 
 export type RefreshOptions = {
-  /** Talents per chunk query (smaller: shorter pauses, more steps). */
+  /** Talent ids per window query (smaller: shorter pauses, more steps). */
   chunkSize?: number;
   now?: Date;
   /** How many months of monthly series to keep (ending with the current month). */
   months?: number;
   /** Checked between steps: a refresh stops early when it answers true (the server is closing). */
   shouldStop?: () => boolean;
+  /** Told each step's name and how long it held the thread (for the benchmark). */
+  onStep?: (name: string, ms: number) => void;
 };
 
 export type RefreshReport = { district: string; steps: number; durationMs: number; talents: number };
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+// A timer, not setImmediate: a request arriving mid-refresh gets whole loop turns (read, answer) between steps.
+const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
 /** The last `n` months ending with the month of `today` (YYYY-MM), oldest first. */
 export function monthsEnding(today: string, n: number): string[] {
@@ -72,15 +76,23 @@ export async function refreshDistrict(
   const started = Date.now();
   const now = opts.now ?? new Date();
   const today = chinaDate(now);
-  const chunkSize = opts.chunkSize ?? 2000;
+  const chunkSize = opts.chunkSize ?? 500;
   const months = monthsEnding(today, opts.months ?? 24);
   let steps = 0;
-  const step = async () => {
+  let since = performance.now();
+  const step = async (name: string) => {
     steps++;
+    opts.onStep?.(name, performance.now() - since);
     await yieldToLoop();
+    since = performance.now();
     if (opts.shouldStop?.()) throw new Error('refresh stopped: the server is closing');
   };
-  await repo.saveRefresh(db, { district, startedAt: now, steps: 0 });
+  /** Replaces one dataset (one short transaction), then yields. */
+  const put = async (dataset: string, rows: SeriesOut[], at: Date) => {
+    await repo.replaceDataset(db, district, dataset, rows, at);
+    await step(dataset);
+  };
+  // The refresh row is written when the refresh ends, so readers keep the last finished time meanwhile.
   try {
     // 1. Talents, chunk by chunk: tier, category counters, industry, occupation, registrations and arrivals.
     const tiers = new Map<string, number>();
@@ -91,16 +103,17 @@ export async function refreshDistrict(
     /** month → counter → new that month (cumulated below). */
     const newByMonth = new Map<string, Map<string, number>>();
     let talents = 0;
-    let after = 0;
-    for (;;) {
-      const rows = await repo.talentChunk(db, district, after, chunkSize, today);
+    const maxId = await repo.maxTalentId(db, district);
+    for (let lo = 1; lo <= maxId; lo += chunkSize) {
+      const rows = await repo.talentGroups(db, district, lo, lo + chunkSize - 1, today);
       for (const r of rows) {
-        talents++;
-        bump(tiers, r.tier ?? 'NONE');
-        if (r.industry) bump(industries, r.industry);
-        if (r.occupation) bump(occupations, r.occupation);
-        bump(registrations, r.month);
-        bump(arrivals, r.arrivalMonth ?? r.month);
+        const n = Number(r.n);
+        talents += n;
+        bump(tiers, r.tier ?? 'NONE', n);
+        if (r.industry) bump(industries, r.industry, n);
+        if (r.occupation) bump(occupations, r.occupation, n);
+        bump(registrations, r.month, n);
+        bump(arrivals, r.arrivalMonth ?? r.month, n);
         const counters = newByMonth.get(r.month) ?? new Map<string, number>();
         newByMonth.set(r.month, counters);
         for (const c of talentCounters({
@@ -108,16 +121,14 @@ export async function refreshDistrict(
           skillLevel: r.skill,
           employerType: r.employerType,
         }))
-          bump(counters, c);
+          bump(counters, c, n);
         if (r.tier && r.certifiedMonth) {
           const certMonth = newByMonth.get(r.certifiedMonth) ?? new Map<string, number>();
           newByMonth.set(r.certifiedMonth, certMonth);
-          bump(certMonth, 'talents.certified');
+          bump(certMonth, 'talents.certified', n);
         }
       }
-      await step();
-      if (rows.length < chunkSize) break;
-      after = rows[rows.length - 1]?.id ?? after;
+      await step('talents');
     }
 
     // Cumulative counters per month of the window, and now.
@@ -140,34 +151,26 @@ export async function refreshDistrict(
     const at = new Date();
     const keyed = (m: Map<string, number>): SeriesOut[] =>
       [...m].map(([key, value]) => ({ period: '', key, subKey: '', value }));
-    await repo.replaceDataset(db, district, 'tier', keyed(tiers), at);
-    await repo.replaceDataset(
-      db,
-      district,
+    await put('tier', keyed(tiers), at);
+    await put(
       'category',
       Object.entries(current)
         .filter(([c]) => c.startsWith('talents.'))
         .map(([key, value]) => ({ period: '', key, subKey: '', value })),
       at,
     );
-    await step();
-    await repo.replaceDataset(db, district, 'industry', keyed(industries), at);
-    await repo.replaceDataset(db, district, 'occupation_supply', keyed(occupations), at);
-    await repo.replaceDataset(
-      db,
-      district,
+    await put('industry', keyed(industries), at);
+    await put('occupation_supply', keyed(occupations), at);
+    await put(
       'registrations',
       [...registrations].map(([period, value]) => ({ period, key: 'new', subKey: '', value })),
       at,
     );
-    await repo.replaceDataset(
-      db,
-      district,
+    await put(
       'arrivals',
       [...arrivals].map(([period, value]) => ({ period, key: 'new', subKey: '', value })),
       at,
     );
-    await step();
 
     // 2. Money: budgets, grants and payments per fund (the claims module's tables, when present).
     const counterMoney: Record<string, number> = {};
@@ -203,20 +206,17 @@ export async function refreshDistrict(
           out.push({ period: '', key: code, subKey: 'count', value: t.n, label: t.label });
           out.push({ period: '', key: code, subKey: 'amount', value: t.amount, label: t.label });
         }
-        await repo.replaceDataset(db, district, dataset, out, at);
+        await put(dataset, out, at);
         return [...totals.values()].reduce((s, t) => s + t.amount, 0);
       };
-      await repo.replaceDataset(db, district, 'fund', fundRows, at);
-      await step();
+      await put('fund', fundRows, at);
       if (await repo.tableExists(db, 'grants'))
         counterMoney['grants.amount'] = await monthRows('grants', await repo.grantsByFundMonth(db, district));
-      await step();
       if (await repo.tableExists(db, 'payment_items'))
         counterMoney['payments.amount'] = await monthRows(
           'payments',
           await repo.paymentsByFundMonth(db, district),
         );
-      await step();
     }
 
     // 3. Processing times per review stage against their limits (applications, when present).
@@ -227,16 +227,15 @@ export async function refreshDistrict(
       for (const s of times) {
         const label = JSON.stringify({ zh: s.nameZh, en: s.nameEn });
         const o = open.get(s.stageId);
-        const put = (subKey: string, value: number) =>
+        const add = (subKey: string, value: number) =>
           out.push({ period: '', key: s.stageId, subKey, value, label });
-        put('limitDays', s.days);
-        put('done', s.n);
-        if (s.avgDays !== null) put('avgDays', Math.round(s.avgDays * 10) / 10);
-        put('open', o?.open ?? 0);
-        put('overdue', o?.overdue ?? 0);
+        add('limitDays', s.days);
+        add('done', s.n);
+        if (s.avgDays !== null) add('avgDays', Math.round(s.avgDays * 10) / 10);
+        add('open', o?.open ?? 0);
+        add('overdue', o?.overdue ?? 0);
       }
-      await repo.replaceDataset(db, district, 'stage', out, at);
-      await step();
+      await put('stage', out, at);
     }
 
     // 4. Demand against supply per occupation (this module's demand tables).
@@ -246,8 +245,7 @@ export async function refreshDistrict(
         out.push({ period: '', key: d.occupation, subKey: 'headcount', value: d.headcount });
         out.push({ period: '', key: d.occupation, subKey: 'posts', value: d.posts });
       }
-      await repo.replaceDataset(db, district, 'demand', out, at);
-      await step();
+      await put('demand', out, at);
     }
 
     // 5. Metrics now and per month; the plan's indicators per month; the aggregation index per month.
@@ -264,10 +262,10 @@ export async function refreshDistrict(
         if (mv !== undefined) metricNow.push({ period: month, key: m.name, subKey: '', value: mv });
       }
     }
-    await repo.replaceDataset(db, district, 'metric', metricNow, at);
-    await step();
+    await put('metric', metricNow, at);
 
     const active = await findActivePack(db, district);
+    await step('pack');
     const indicators = active ? currentPlan(active.pack.pack.indicators) : [];
     const entered = new Map<string, repo.ActualRow[]>();
     for (const r of await repo.listAllActuals(db, district)) {
@@ -298,9 +296,9 @@ export async function refreshDistrict(
       const index = aggregationIndexOf(indicators, (code) => values.get(code));
       if (index) indexRows.push({ month, value: index.value, components: index.components });
     }
-    await repo.replaceDataset(db, district, 'indicator', indicatorRows, at);
+    await put('indicator', indicatorRows, at);
     await repo.replaceIndex(db, district, indexRows, at);
-    await step();
+    await step('index');
 
     const durationMs = Date.now() - started;
     await repo.saveRefresh(db, { district, startedAt: now, finishedAt: new Date(), durationMs, steps });

@@ -143,8 +143,7 @@ export async function tableExists(db: Db, name: string): Promise<boolean> {
   return Boolean(row?.ok);
 }
 
-export type TalentChunkRow = {
-  id: number;
+export type TalentGroupRow = {
   month: string;
   title: string | null;
   skill: string | null;
@@ -154,52 +153,69 @@ export type TalentChunkRow = {
   arrivalMonth: string | null;
   tier: string | null;
   certifiedMonth: string | null;
+  n: number;
 };
 
+/** The highest talent id of a district (0 when it has none): the refresh walks ids up to it. */
+export async function maxTalentId(db: Db, district: string): Promise<number> {
+  const [row] = await queryRows<{ max: number | null }>(
+    db,
+    sql`SELECT max(id)::int AS max FROM talents WHERE district = ${district}`,
+  );
+  return Number(row?.max ?? 0);
+}
+
 /**
- * One chunk of a district's talents (ids after `afterId`), each with the facts the dashboard counts,
- * the current certification and the employer's industry. Small chunks keep each query short on PGlite.
+ * The talents of a district with ids in [lo, hi], grouped by what the dashboard counts: registration
+ * month, title, skill level, employer type, industry (the fact, else the employer's), occupation, arrival
+ * month, current tier and its month. Every table is read by an index range over the id window (no
+ * per-row lookups), so a window of a few thousand ids stays a short query on PGlite.
  */
-export function talentChunk(
+export function talentGroups(
   db: Db,
   district: string,
-  afterId: number,
-  limit: number,
+  lo: number,
+  hi: number,
   today: string,
-): Promise<TalentChunkRow[]> {
-  return queryRows<TalentChunkRow>(
+): Promise<TalentGroupRow[]> {
+  return queryRows<TalentGroupRow>(
     db,
-    sql`SELECT t.id::int AS id,
-        to_char(t.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-        f.title, f.skill, f.employer_type AS "employerType",
-        coalesce(f.industry, e.industry) AS industry, f.occupation,
-        substr(f.arrival, 1, 7) AS "arrivalMonth",
-        c.tier, to_char(c.valid_from, 'YYYY-MM') AS "certifiedMonth"
-      FROM talents t
-      LEFT JOIN LATERAL (
-        SELECT max(value #>> '{}') FILTER (WHERE name = 'professionalTitle') AS title,
+    sql`WITH t AS (
+        SELECT id, created_at FROM talents WHERE district = ${district} AND id BETWEEN ${lo} AND ${hi}
+      ), f AS (
+        SELECT talent_id,
+               max(value #>> '{}') FILTER (WHERE name = 'professionalTitle') AS title,
                max(value #>> '{}') FILTER (WHERE name = 'skillLevel') AS skill,
                max(value #>> '{}') FILTER (WHERE name = 'employerType') AS employer_type,
                max(value #>> '{}') FILTER (WHERE name = 'industry') AS industry,
                max(value #>> '{}') FILTER (WHERE name = 'occupation') AS occupation,
                max(value #>> '{}') FILTER (WHERE name = 'arrivalDate') AS arrival
           FROM talent_facts
-         WHERE talent_id = t.id
+         WHERE talent_id BETWEEN ${lo} AND ${hi}
            AND name IN ('professionalTitle', 'skillLevel', 'employerType', 'industry', 'occupation', 'arrivalDate')
-      ) f ON true
-      LEFT JOIN LATERAL (
-        SELECT tier, valid_from FROM certifications
-         WHERE talent_id = t.id AND status = 'approved' AND valid_from <= ${today}::date AND valid_to >= ${today}::date
-         ORDER BY valid_from DESC, id DESC LIMIT 1
-      ) c ON true
-      LEFT JOIN LATERAL (
-        SELECT en.industry FROM employments em JOIN enterprises en ON en.id = em.enterprise_id
-         WHERE em.talent_id = t.id AND em.status = 'confirmed'
-         ORDER BY em.start_date DESC NULLS LAST, em.id DESC LIMIT 1
-      ) e ON true
-     WHERE t.district = ${district} AND t.id > ${afterId}
-     ORDER BY t.id
-     LIMIT ${limit}`,
+         GROUP BY talent_id
+      ), c AS (
+        SELECT DISTINCT ON (talent_id) talent_id, tier, valid_from FROM certifications
+         WHERE talent_id BETWEEN ${lo} AND ${hi} AND status = 'approved'
+           AND valid_from <= ${today}::date AND valid_to >= ${today}::date
+         ORDER BY talent_id, valid_from DESC, id DESC
+      ), e AS (
+        SELECT DISTINCT ON (em.talent_id) em.talent_id, en.industry
+          FROM employments em JOIN enterprises en ON en.id = em.enterprise_id
+         WHERE em.talent_id BETWEEN ${lo} AND ${hi} AND em.status = 'confirmed'
+         ORDER BY em.talent_id, em.start_date DESC NULLS LAST, em.id DESC
+      )
+      SELECT to_char(t.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+             f.title, f.skill, f.employer_type AS "employerType",
+             coalesce(f.industry, e.industry) AS industry, f.occupation,
+             substr(f.arrival, 1, 7) AS "arrivalMonth",
+             c.tier, to_char(c.valid_from, 'YYYY-MM') AS "certifiedMonth",
+             count(*)::int AS n
+        FROM t
+        LEFT JOIN f ON f.talent_id = t.id
+        LEFT JOIN c ON c.talent_id = t.id
+        LEFT JOIN e ON e.talent_id = t.id
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
   );
 }
 
