@@ -20,6 +20,7 @@ const NotFoundPage = lazy(() => import('./pages/not-found.page'));
 const PolicyLibraryPage = lazy(() => import('./pages/policies/library.page'));
 const PolicyDetailPage = lazy(() => import('./pages/policies/detail.page'));
 const CalculatorPage = lazy(() => import('./pages/policies/calculator.page'));
+const VerifyCertificatePage = lazy(() => import('./pages/certification/verify.page'));
 const BigScreenPage = lazy(() => import('./pages/insights/big-screen.page'));
 const TalentCodeVerifyPage = lazy(() => import('./pages/talent-code/verify.page'));
 
@@ -36,6 +37,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/verify/certificate/:no" element={<VerifyCertificatePage />} />
       <Route path="/v/:token" element={<TalentCodeVerifyPage />} />
       <Route path="/d/:district" element={<PublicShell />}>
         <Route index element={<Navigate to="policies" replace />} />

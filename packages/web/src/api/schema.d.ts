@@ -9235,6 +9235,1520 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/d/{district}/demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse and search demands (Chinese words); HR adds mine=true for their own */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words to search, Chinese or English */
+                    q?: string;
+                    occupation?: string;
+                    status?: "pending" | "published" | "rejected" | "closed";
+                    /** @description HR: only my enterprise's demands, every status */
+                    mine?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Demand"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** HR publishes a talent demand / job post (it waits for the district's review) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        occupation: string;
+                        headcount: number;
+                        degree?: ("none" | "secondary" | "associate" | "bachelor" | "master" | "phd") | null;
+                        major?: string | null;
+                        experienceYears?: number | null;
+                        /** @description yuan per month */
+                        salaryMin?: number | null;
+                        salaryMax?: number | null;
+                        location?: string | null;
+                        deadline?: string | null;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Demand"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/demands/recommended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published demands ranked by fit to the signed-in talent, with reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                demand: components["schemas"]["Demand"];
+                                score: number;
+                                reasons: {
+                                    code: string;
+                                    points: number;
+                                    max: number;
+                                    ok: boolean;
+                                    text: string;
+                                }[];
+                                applied: boolean;
+                            }[];
+                            optedIn: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/demands/{demandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One demand */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    demandId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Demand"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/demands/{demandId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The district publishes or rejects a pending demand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    demandId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "publish" | "reject";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Demand"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/demands/{demandId}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A talent applies with their record; the fit and its reasons are kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    demandId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            demandId: number;
+                            score: number;
+                            reasons: {
+                                code: string;
+                                points: number;
+                                max: number;
+                                ok: boolean;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/demands/{demandId}/applicants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demand's applicants, best fit first, with the reasons (HR of the enterprise, admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    demandId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                talentId: number;
+                                /** @description Masked (first and last character) */
+                                name: string;
+                                score: number;
+                                reasons: {
+                                    code: string;
+                                    points: number;
+                                    max: number;
+                                    ok: boolean;
+                                    text: string;
+                                }[];
+                                note: string | null;
+                                appliedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/demands/{demandId}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opted-in talents who fit the demand, with the reasons (never anyone who did not opt in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    demandId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                talentId: number;
+                                name: string;
+                                score: number;
+                                reasons: {
+                                    code: string;
+                                    points: number;
+                                    max: number;
+                                    ok: boolean;
+                                    text: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/job-seeking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the signed-in talent is shown to employers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            optedIn: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Opt in (or out) to be recommended to employers */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        optedIn: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            optedIn: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/shortage-occupations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published shortage-occupation catalogue (紧缺职业工种目录); admins may add all=true */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description Administrators: drafts too */
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ShortageOccupation"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add or replace (as a draft) an occupation of a year's catalogue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        occupation: string;
+                        code?: string | null;
+                        category?: string | null;
+                        scarcity: components["schemas"]["ScarcityInput"];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShortageOccupation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/shortage-occupations/{shortageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a catalogue entry (it becomes a draft again) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    district: string;
+                    shortageId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        occupation?: string;
+                        code?: string | null;
+                        category?: string | null;
+                        scarcity?: components["schemas"]["ScarcityInput"];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShortageOccupation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/d/{district}/shortage-occupations/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish every draft of a year's catalogue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            published: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/shortage-occupations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a year's catalogue from an .xlsx body (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet); columns 职业名称, 紧缺程度, 职业编码, 类别, 备注 */
+        post: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/d/{district}/housing/buildings": {
         parameters: {
             query?: never;
@@ -13342,6 +14856,3163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/d/{district}/applications/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a one-click claim would hold: verdict, amount, materials on file and missing, stages */
+        get: {
+            parameters: {
+                query: {
+                    policyId: string;
+                    talentId?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policy: {
+                                id: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                summary: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                audience: "talent" | "enterprise";
+                                /** @enum {string} */
+                                grantMode: "apply" | "automatic";
+                                exclusivityGroup: string | null;
+                            };
+                            subject: {
+                                /** @enum {string} */
+                                kind: "talent" | "enterprise";
+                                name: string;
+                                talentId: number | null;
+                            };
+                            actingStation: string | null;
+                            /** @enum {string} */
+                            verdict: "eligible" | "ineligible" | "unknown";
+                            summary: {
+                                zh: string;
+                                en: string;
+                            };
+                            missingFacts: string[];
+                            amount: number | null;
+                            schedule: {
+                                share: number;
+                                amount: number | null;
+                                dueDate: string;
+                            }[];
+                            materials: {
+                                id: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                optional: boolean;
+                                documentId: number | null;
+                                fileName: string | null;
+                            }[];
+                            stages: {
+                                id: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                holder: {
+                                    /** @enum {string} */
+                                    kind: "employer";
+                                    enterpriseId: number;
+                                    name: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "department";
+                                    code: string;
+                                };
+                                days: number;
+                                holderName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                state: "done" | "current" | "pending" | "returned" | "rejected" | "withdrawn";
+                                dueAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            openApplicationId: number | null;
+                            grantedAlready: boolean;
+                            groupGrantedPolicy: string | null;
+                            canApply: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's applications (a station: those it submitted for consenting talents) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
+                    talentId?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Application"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * One-click claim (一键申领), pre-filled from the record; 422 policy_denied when not eligible
+         * @description Idempotency-Key: a replay with the same body returns the first answer; another body → 409
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The policy to claim, e.g. wuxing.living.postdoc */
+                        policyId: string;
+                        /** @description A station names the talent it acts for */
+                        talentId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's grants (免申即享 included) with their payments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                policyId: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                mode: "apply" | "automatic";
+                                amount: number;
+                                grantDate: string;
+                                applicationId: number | null;
+                                payments: {
+                                    id: number;
+                                    instalment: number;
+                                    amount: number;
+                                    dueDate: string;
+                                    /** @enum {string} */
+                                    status: "scheduled" | "in_batch" | "paid" | "failed";
+                                    paidAt: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/grants/automatic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run 免申即享 now: grant every eligible subject its automatic policies (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            district: string;
+                            subjects: number;
+                            granted: number;
+                            skipped: {
+                                policyId: string;
+                                subject: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its timeline: stages and holders, deadlines, every act, budget, payments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    applicationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/applications/{applicationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The applicant withdraws an application in review or returned
+         * @description Idempotency-Key: a replay with the same body returns the first answer; another body → 409
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    applicationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/applications/{applicationId}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The applicant resubmits a returned application (record and documents read again)
+         * @description Idempotency-Key: a replay with the same body returns the first answer; another body → 409
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    applicationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/applications/{applicationId}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a document on file to one of the materials the policy asks for
+         * @description Idempotency-Key: a replay with the same body returns the first answer; another body → 409
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    applicationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        materialId: string;
+                        documentId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/review/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reviewer's queue: applications whose current stage the department (or employer) holds */
+        get: {
+            parameters: {
+                query?: {
+                    overdue?: "true" | "false";
+                    all?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                policyId: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                subjectKind: "talent" | "enterprise";
+                                subjectName: string;
+                                talentId: number | null;
+                                enterpriseId: number | null;
+                                /** @enum {string} */
+                                status: "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
+                                amount: number;
+                                fundCode: string;
+                                exclusivityGroup: string | null;
+                                packVersionId: number;
+                                currentStage: number;
+                                holder: string | null;
+                                stageDueAt: string | null;
+                                overdue: boolean;
+                                materials: {
+                                    id: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    optional: boolean;
+                                    documentId: number | null;
+                                }[];
+                                missingMaterials: string[];
+                                stationName: string | null;
+                                decisionReason: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                decidedAt: string | null;
+                                stage: {
+                                    id: string;
+                                    name: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/review/applications/{applicationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (the last stage grants and commits the budget), return for correction or reject
+         * @description Idempotency-Key: a replay with the same body returns the first answer; another body → 409
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    applicationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "approve" | "return" | "reject";
+                        reason?: string;
+                        /** @description The stage index the reviewer saw */
+                        stage?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/review/applications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk approve or return; each application in its own transaction, each result reported */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                        /** @enum {string} */
+                        action: "approve" | "return";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: number;
+                                ok: boolean;
+                                status?: string;
+                                code?: string;
+                                message?: string;
+                            }[];
+                            succeeded: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Budgets of the year per fund: budget, committed, paid, remaining */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            items: {
+                                id: number;
+                                code: string;
+                                year: number;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                budget: number;
+                                committed: number;
+                                paid: number;
+                                remaining: number;
+                                updatedBy: string;
+                                updatedAt: string;
+                            }[];
+                            unset: {
+                                code: string;
+                                name: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a fund's budget for a year (never below what is committed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        year: number;
+                        /** @description CNY for the year */
+                        budget: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            year: number;
+                            name: {
+                                zh: string;
+                                en: string;
+                            };
+                            budget: number;
+                            committed: number;
+                            paid: number;
+                            remaining: number;
+                            updatedBy: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/payments/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment items whose date has come, each condition re-checked on current facts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                grantId: number;
+                                policyId: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                subjectName: string;
+                                instalment: number;
+                                amount: number;
+                                dueDate: string;
+                                status: string;
+                                conditional: boolean;
+                                /** @enum {string} */
+                                state: "due" | "condition_unmet" | "condition_unknown";
+                                missing: string[];
+                            }[];
+                            payable: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/payment-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment batches, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                status: string;
+                                itemCount: number;
+                                total: number;
+                                createdBy: string;
+                                createdAt: string;
+                                closedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Collect the payable items (all, or those named) into a new batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                            itemCount: number;
+                            total: number;
+                            createdBy: string;
+                            createdAt: string;
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/payment-batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch with its items and their outcomes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    batchId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                            itemCount: number;
+                            total: number;
+                            createdBy: string;
+                            createdAt: string;
+                            closedAt: string | null;
+                            items: {
+                                itemId: number;
+                                grantId: number;
+                                policyId: string;
+                                title: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                subjectName: string;
+                                instalment: number;
+                                amount: number;
+                                /** @enum {string} */
+                                outcome: "pending" | "paid" | "failed";
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/payment-batches/{batchId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank file of a batch (.xlsx or .csv) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    batchId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/payment-batches/{batchId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark items of a batch paid or failed (an item is never paid twice) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    batchId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        results: {
+                            itemId: number;
+                            /** @enum {string} */
+                            outcome: "paid" | "failed";
+                            reason?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId: number;
+                            changed: {
+                                itemId: number;
+                                outcome: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger: every commit, release, payment and failure, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    fundId?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                fundId: number;
+                                /** @enum {string} */
+                                kind: "commit" | "release" | "pay" | "fail";
+                                amount: number;
+                                grantId: number | null;
+                                paymentItemId: number | null;
+                                batchId: number | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district's service stations a talent may consent to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountId: number;
+                                name: string;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/station-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The talent's consents to stations, live and past */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                talentId: number;
+                                talentName: string | null;
+                                stationAccountId: number;
+                                stationName: string | null;
+                                scope: ("record" | "documents" | "claims")[];
+                                expiresAt: string;
+                                createdAt: string;
+                                revokedAt: string | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Consent to a station acting for me: scope and expiry (replaces a live consent to it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stationAccountId: number;
+                        scope: ("record" | "documents" | "claims")[];
+                        /**
+                         * Format: date-time
+                         * @description When the consent ends (at most one year ahead)
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            talentId: number;
+                            talentName: string | null;
+                            stationAccountId: number;
+                            stationName: string | null;
+                            scope: ("record" | "documents" | "claims")[];
+                            expiresAt: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/station-consents/{consentId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a consent at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                    consentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            talentId: number;
+                            talentName: string | null;
+                            stationAccountId: number;
+                            stationName: string | null;
+                            scope: ("record" | "documents" | "claims")[];
+                            expiresAt: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/d/{district}/station/talents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The talents who gave this station a live consent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description District code, e.g. wuxing */
+                    district: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                talentId: number;
+                                talentName: string | null;
+                                stationAccountId: number;
+                                stationName: string | null;
+                                scope: ("record" | "documents" | "claims")[];
+                                expiresAt: string;
+                                createdAt: string;
+                                revokedAt: string | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13354,6 +18025,552 @@ export interface components {
                 message: string;
                 details?: unknown;
             };
+        };
+        ApplicationInput: {
+            id: number;
+            policyId: string;
+            title: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            subjectKind: "talent" | "enterprise";
+            subjectName: string;
+            talentId: number | null;
+            enterpriseId: number | null;
+            /** @enum {string} */
+            status: "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
+            amount: number;
+            fundCode: string;
+            exclusivityGroup: string | null;
+            packVersionId: number;
+            currentStage: number;
+            holder: string | null;
+            stageDueAt: string | null;
+            overdue: boolean;
+            materials: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                optional: boolean;
+                documentId: number | null;
+            }[];
+            missingMaterials: string[];
+            stationName: string | null;
+            decisionReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+            decidedAt: string | null;
+        };
+        ApplicationDetailInput: {
+            id: number;
+            policyId: string;
+            title: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            subjectKind: "talent" | "enterprise";
+            subjectName: string;
+            talentId: number | null;
+            enterpriseId: number | null;
+            /** @enum {string} */
+            status: "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
+            amount: number;
+            fundCode: string;
+            exclusivityGroup: string | null;
+            packVersionId: number;
+            currentStage: number;
+            holder: string | null;
+            stageDueAt: string | null;
+            overdue: boolean;
+            materials: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                optional: boolean;
+                documentId: number | null;
+            }[];
+            missingMaterials: string[];
+            stationName: string | null;
+            decisionReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+            decidedAt: string | null;
+            stages: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                holder: {
+                    /** @constant */
+                    kind: "employer";
+                    enterpriseId: number;
+                    name: string;
+                } | {
+                    /** @constant */
+                    kind: "department";
+                    code: string;
+                };
+                days: number;
+                holderName: {
+                    zh: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                state: "done" | "current" | "pending" | "returned" | "rejected" | "withdrawn";
+                dueAt: string | null;
+                overdue: boolean;
+            }[];
+            events: {
+                id: number;
+                at: string;
+                action: string;
+                stageId: string | null;
+                actorName: string;
+                actorRole: string | null;
+                stationName: string | null;
+                onBehalfOf: string | null;
+                reason: string | null;
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
+            budget: {
+                fund: {
+                    id: number;
+                    code: string;
+                    year: number;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    budget: number;
+                    committed: number;
+                    paid: number;
+                    remaining: number;
+                    updatedBy: string;
+                    updatedAt: string;
+                } | null;
+                committed: boolean;
+            };
+            grant: {
+                id: number;
+                amount: number;
+                grantDate: string;
+                mode: string;
+            } | null;
+            payments: {
+                id: number;
+                instalment: number;
+                amount: number;
+                dueDate: string;
+                /** @enum {string} */
+                status: "scheduled" | "in_batch" | "paid" | "failed";
+                paidAt: string | null;
+                conditional: boolean;
+            }[];
+            can: {
+                withdraw: boolean;
+                resubmit: boolean;
+                review: boolean;
+            };
+        };
+        /**
+         * @description catalogue 目录认定 · employer_nomination 用人单位举荐 · expert_recommendation 院士/权威专家推荐(可提级) · quota 定向配额 · committee 小同行评议/人才评审委员会
+         * @enum {string}
+         */
+        CertificationPathInput: "catalogue" | "employer_nomination" | "expert_recommendation" | "quota" | "committee";
+        /** @enum {string} */
+        CertificationStatusInput: "department_review" | "committee_review" | "returned" | "approved" | "rejected" | "revoked";
+        /** @description A criterion as a sentence with its outcome */
+        CriterionTextInput: {
+            text: string;
+            /** @enum {string} */
+            status: "pass" | "fail" | "unknown";
+            /** @description The talent's value, as it reads */
+            actual: string | null;
+            children?: components["schemas"]["CriterionTextInput"][];
+        };
+        CatalogueEvaluationInput: {
+            asOf: string;
+            catalogueName: string;
+            validityYears: number;
+            /** @description The best tier whose criteria pass, or NONE */
+            tier: string;
+            tierName: string;
+            definite: boolean;
+            tiers: {
+                tier: string;
+                name: string;
+                /** @enum {string} */
+                status: "pass" | "fail" | "unknown";
+                criteria: components["schemas"]["CriterionTextInput"];
+                missing: {
+                    name: string;
+                    label: string;
+                }[];
+                entitlements: string[];
+            }[];
+            missing: {
+                name: string;
+                label: string;
+            }[];
+        };
+        CertificationEvaluationInput: {
+            talent: {
+                id: number;
+                name: string;
+            };
+            evaluation: components["schemas"]["CatalogueEvaluationInput"];
+            packVersion: {
+                version: number;
+                label: string;
+            };
+            tiers: {
+                id: string;
+                name: string;
+            }[];
+        };
+        CertificationCaseInput: {
+            id: number;
+            caseCode: string;
+            talent: {
+                id: number;
+                name: string;
+            };
+            path: components["schemas"]["CertificationPathInput"];
+            pathLabel: string;
+            status: components["schemas"]["CertificationStatusInput"];
+            statusLabel: string;
+            requestedTier: string;
+            requestedTierName: string;
+            catalogueTier: string;
+            catalogueTierName: string;
+            tier: string | null;
+            tierName: string | null;
+            needsCommittee: boolean;
+            submittedBy: string;
+            submittedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            validFrom: string | null;
+            validTo: string | null;
+            certificateNo: string | null;
+            revokedAt: string | null;
+            revokedReason: string | null;
+            current: boolean;
+        };
+        CertificationRubricInput: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            scale: "percent" | "five";
+            criteria: {
+                id: string;
+                zh: string;
+                en: string;
+                weight: number;
+                name: string;
+            }[];
+        };
+        CertificationCaseDetailInput: {
+            case: components["schemas"]["CertificationCaseInput"];
+            recommender: {
+                name: string | null;
+                title: string | null;
+                statement: string | null;
+            } | null;
+            nominator: {
+                id: number;
+                name: string;
+            } | null;
+            employer: {
+                id: number;
+                name: string;
+            } | null;
+            evidence: {
+                id: number;
+                kind: string;
+                fileName: string;
+                mime: string;
+                size: number;
+                createdAt: string;
+            }[];
+            explanation: components["schemas"]["CatalogueEvaluationInput"] | null;
+            events: {
+                id: number;
+                certificationId: number;
+                action: string;
+                actionLabel: string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actor: string;
+                role: string | null;
+                reason: string | null;
+                at: string;
+            }[];
+            /** @description The expert panel and its scores (administrators only) */
+            panel: {
+                accountId: number;
+                username: string;
+                displayName: string;
+                scored: boolean;
+                total: number | null;
+                comment: string | null;
+            }[] | null;
+            averageScore: number | null;
+            scoringClosed: boolean;
+            rubric: components["schemas"]["CertificationRubricInput"] | null;
+            actions: {
+                review: boolean;
+                resubmit: boolean;
+                drawPanel: boolean;
+                closeScoring: boolean;
+                decide: boolean;
+                revoke: boolean;
+                download: boolean;
+            };
+        };
+        CertificationCaseListInput: {
+            items: components["schemas"]["CertificationCaseInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CertificationApplyInput: {
+            /** @description Omitted by a talent applying for themselves */
+            talentId?: number;
+            path: components["schemas"]["CertificationPathInput"];
+            /** @description The tier applied for */
+            tier: string;
+            /** @description Evidence from the talent's documents on file; all of them when omitted */
+            documentIds?: number[];
+            recommenderName?: string;
+            recommenderTitle?: string;
+            statement?: string;
+            /** @description 定向配额: the employer whose quota is used (the talent's employer) */
+            enterpriseId?: number;
+        };
+        CertificationReviewInput: {
+            /** @enum {string} */
+            decision: "approve" | "reject" | "return";
+            reason?: string;
+        };
+        CertificationDecisionInput: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description The tier granted; the requested tier when omitted */
+            tier?: string;
+            reason: string;
+        };
+        CurrentCertificationInput: {
+            talentId: number | null;
+            certification: components["schemas"]["CertificationCaseInput"] | null;
+            daysLeft: number | null;
+            entitlements: string[];
+        };
+        CertificationHistoryInput: {
+            talent: {
+                id: number;
+                name: string;
+            };
+            cases: components["schemas"]["CertificationCaseInput"][];
+            events: {
+                id: number;
+                certificationId: number;
+                action: string;
+                actionLabel: string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actor: string;
+                role: string | null;
+                reason: string | null;
+                at: string;
+            }[];
+        };
+        CertificateVerificationInput: {
+            certificateNo: string;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "expired" | "not_yet_valid";
+            statusLabel: string;
+            /** @description Masked name (first and last character) */
+            holder: string;
+            tier: string;
+            tierName: string;
+            district: string;
+            districtName: string;
+            validFrom: string;
+            validTo: string;
+            revokedAt: string | null;
+            revokedReason: string | null;
+            checkedAt: string;
+        };
+        ExpertTaskListInput: {
+            items: {
+                caseCode: string;
+                pathLabel: string;
+                requestedTier: string;
+                requestedTierName: string;
+                status: components["schemas"]["CertificationStatusInput"];
+                statusLabel: string;
+                scored: boolean;
+                assignedAt: string;
+            }[];
+        };
+        /** @description An anonymised case: no name, no ID number, no employer */
+        ExpertTaskInput: {
+            caseCode: string;
+            path: components["schemas"]["CertificationPathInput"];
+            pathLabel: string;
+            requestedTier: string;
+            requestedTierName: string;
+            catalogueTier: string;
+            catalogueTierName: string;
+            status: components["schemas"]["CertificationStatusInput"];
+            statusLabel: string;
+            explanation: components["schemas"]["CatalogueEvaluationInput"] | null;
+            evidence: {
+                kind: string;
+            }[];
+            recommendation: {
+                title: string | null;
+                statement: string | null;
+            } | null;
+            rubric: components["schemas"]["CertificationRubricInput"] | null;
+            myScore: {
+                scores: {
+                    [key: string]: number;
+                };
+                total: number;
+                comment: string;
+                submittedAt: string;
+            } | null;
+            canScore: boolean;
+        };
+        ExpertScoreInput: {
+            scores: {
+                [key: string]: number;
+            };
+            comment: string;
+        };
+        ExpertPoolInput: {
+            items: {
+                accountId: number;
+                username: string;
+                displayName: string;
+                enterprise: {
+                    id: number;
+                    name: string;
+                } | null;
+                affiliation: string | null;
+                title: string | null;
+                fields: string[];
+                active: boolean;
+            }[];
+            candidates: {
+                accountId: number;
+                username: string;
+                displayName: string;
+            }[];
+            enterprises: {
+                id: number;
+                name: string;
+            }[];
+        };
+        ExpertSaveInput: {
+            username: string;
+            enterpriseId?: number | null;
+            affiliation?: string | null;
+            title?: string | null;
+            /** @default [] */
+            fields: string[];
+            /** @default true */
+            active: boolean;
+        };
+        RubricSaveInput: {
+            nameZh: string;
+            nameEn: string;
+            /** @enum {string} */
+            scale: "percent" | "five";
+            criteria: {
+                id: string;
+                zh: string;
+                en: string;
+                weight: number;
+            }[];
+        };
+        CertificationQuotaListInput: {
+            items: {
+                id: number;
+                enterprise: {
+                    id: number;
+                    name: string;
+                };
+                year: number;
+                maxTier: string;
+                maxTierName: string;
+                total: number;
+                used: number;
+            }[];
+            enterprises: {
+                id: number;
+                name: string;
+            }[];
+            tiers: {
+                id: string;
+                name: string;
+            }[];
+        };
+        CertificationQuotaSaveInput: {
+            enterpriseId: number;
+            year: number;
+            maxTier: string;
+            total: number;
+        };
+        /**
+         * @description high 非常紧缺 | medium 比较紧缺 | low 紧缺
+         * @enum {string}
+         */
+        ScarcityInput: "high" | "medium" | "low";
+        DemandInput: {
+            id: number;
+            enterpriseId: number;
+            enterpriseName: string;
+            title: string;
+            occupation: string;
+            headcount: number;
+            degree: string | null;
+            major: string | null;
+            experienceYears: number | null;
+            salaryMin: number | null;
+            salaryMax: number | null;
+            location: string | null;
+            deadline: string | null;
+            description: string;
+            /** @enum {string} */
+            status: "pending" | "published" | "rejected" | "closed";
+            reviewNote: string | null;
+            /** @description Scarcity on the published shortage catalogue, if listed */
+            shortage: components["schemas"]["ScarcityInput"] | null;
+            createdAt: string;
+        };
+        ShortageOccupationInput: {
+            id: number;
+            year: number;
+            code: string | null;
+            occupation: string;
+            category: string | null;
+            scarcity: components["schemas"]["ScarcityInput"];
+            /** @enum {string} */
+            status: "draft" | "published";
+            note: string | null;
         };
         TalentEventInput: {
             id: number;
@@ -14090,359 +19307,6 @@ export interface components {
         UnreadCountInput: {
             unread: number;
         };
-        /**
-         * @description catalogue 目录认定 · employer_nomination 用人单位举荐 · expert_recommendation 院士/权威专家推荐(可提级) · quota 定向配额 · committee 小同行评议/人才评审委员会
-         * @enum {string}
-         */
-        CertificationPathInput: "catalogue" | "employer_nomination" | "expert_recommendation" | "quota" | "committee";
-        /** @enum {string} */
-        CertificationStatusInput: "department_review" | "committee_review" | "returned" | "approved" | "rejected" | "revoked";
-        /** @description A criterion as a sentence with its outcome */
-        CriterionTextInput: {
-            text: string;
-            /** @enum {string} */
-            status: "pass" | "fail" | "unknown";
-            /** @description The talent's value, as it reads */
-            actual: string | null;
-            children?: components["schemas"]["CriterionTextInput"][];
-        };
-        CatalogueEvaluationInput: {
-            asOf: string;
-            catalogueName: string;
-            validityYears: number;
-            /** @description The best tier whose criteria pass, or NONE */
-            tier: string;
-            tierName: string;
-            definite: boolean;
-            tiers: {
-                tier: string;
-                name: string;
-                /** @enum {string} */
-                status: "pass" | "fail" | "unknown";
-                criteria: components["schemas"]["CriterionTextInput"];
-                missing: {
-                    name: string;
-                    label: string;
-                }[];
-                entitlements: string[];
-            }[];
-            missing: {
-                name: string;
-                label: string;
-            }[];
-        };
-        CertificationEvaluationInput: {
-            talent: {
-                id: number;
-                name: string;
-            };
-            evaluation: components["schemas"]["CatalogueEvaluationInput"];
-            packVersion: {
-                version: number;
-                label: string;
-            };
-            tiers: {
-                id: string;
-                name: string;
-            }[];
-        };
-        CertificationCaseInput: {
-            id: number;
-            caseCode: string;
-            talent: {
-                id: number;
-                name: string;
-            };
-            path: components["schemas"]["CertificationPathInput"];
-            pathLabel: string;
-            status: components["schemas"]["CertificationStatusInput"];
-            statusLabel: string;
-            requestedTier: string;
-            requestedTierName: string;
-            catalogueTier: string;
-            catalogueTierName: string;
-            tier: string | null;
-            tierName: string | null;
-            needsCommittee: boolean;
-            submittedBy: string;
-            submittedAt: string;
-            decidedBy: string | null;
-            decidedAt: string | null;
-            decisionReason: string | null;
-            validFrom: string | null;
-            validTo: string | null;
-            certificateNo: string | null;
-            revokedAt: string | null;
-            revokedReason: string | null;
-            current: boolean;
-        };
-        CertificationRubricInput: {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            scale: "percent" | "five";
-            criteria: {
-                id: string;
-                zh: string;
-                en: string;
-                weight: number;
-                name: string;
-            }[];
-        };
-        CertificationCaseDetailInput: {
-            case: components["schemas"]["CertificationCaseInput"];
-            recommender: {
-                name: string | null;
-                title: string | null;
-                statement: string | null;
-            } | null;
-            nominator: {
-                id: number;
-                name: string;
-            } | null;
-            employer: {
-                id: number;
-                name: string;
-            } | null;
-            evidence: {
-                id: number;
-                kind: string;
-                fileName: string;
-                mime: string;
-                size: number;
-                createdAt: string;
-            }[];
-            explanation: components["schemas"]["CatalogueEvaluationInput"] | null;
-            events: {
-                id: number;
-                certificationId: number;
-                action: string;
-                actionLabel: string;
-                fromStatus: string | null;
-                toStatus: string | null;
-                actor: string;
-                role: string | null;
-                reason: string | null;
-                at: string;
-            }[];
-            /** @description The expert panel and its scores (administrators only) */
-            panel: {
-                accountId: number;
-                username: string;
-                displayName: string;
-                scored: boolean;
-                total: number | null;
-                comment: string | null;
-            }[] | null;
-            averageScore: number | null;
-            scoringClosed: boolean;
-            rubric: components["schemas"]["CertificationRubricInput"] | null;
-            actions: {
-                review: boolean;
-                resubmit: boolean;
-                drawPanel: boolean;
-                closeScoring: boolean;
-                decide: boolean;
-                revoke: boolean;
-                download: boolean;
-            };
-        };
-        CertificationCaseListInput: {
-            items: components["schemas"]["CertificationCaseInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        CertificationApplyInput: {
-            /** @description Omitted by a talent applying for themselves */
-            talentId?: number;
-            path: components["schemas"]["CertificationPathInput"];
-            /** @description The tier applied for */
-            tier: string;
-            /** @description Evidence from the talent's documents on file; all of them when omitted */
-            documentIds?: number[];
-            recommenderName?: string;
-            recommenderTitle?: string;
-            statement?: string;
-            /** @description 定向配额: the employer whose quota is used (the talent's employer) */
-            enterpriseId?: number;
-        };
-        CertificationReviewInput: {
-            /** @enum {string} */
-            decision: "approve" | "reject" | "return";
-            reason?: string;
-        };
-        CertificationDecisionInput: {
-            /** @enum {string} */
-            decision: "approve" | "reject";
-            /** @description The tier granted; the requested tier when omitted */
-            tier?: string;
-            reason: string;
-        };
-        CurrentCertificationInput: {
-            talentId: number | null;
-            certification: components["schemas"]["CertificationCaseInput"] | null;
-            daysLeft: number | null;
-            entitlements: string[];
-        };
-        CertificationHistoryInput: {
-            talent: {
-                id: number;
-                name: string;
-            };
-            cases: components["schemas"]["CertificationCaseInput"][];
-            events: {
-                id: number;
-                certificationId: number;
-                action: string;
-                actionLabel: string;
-                fromStatus: string | null;
-                toStatus: string | null;
-                actor: string;
-                role: string | null;
-                reason: string | null;
-                at: string;
-            }[];
-        };
-        CertificateVerificationInput: {
-            certificateNo: string;
-            /** @enum {string} */
-            status: "valid" | "revoked" | "expired" | "not_yet_valid";
-            statusLabel: string;
-            /** @description Masked name (first and last character) */
-            holder: string;
-            tier: string;
-            tierName: string;
-            district: string;
-            districtName: string;
-            validFrom: string;
-            validTo: string;
-            revokedAt: string | null;
-            revokedReason: string | null;
-            checkedAt: string;
-        };
-        ExpertTaskListInput: {
-            items: {
-                caseCode: string;
-                pathLabel: string;
-                requestedTier: string;
-                requestedTierName: string;
-                status: components["schemas"]["CertificationStatusInput"];
-                statusLabel: string;
-                scored: boolean;
-                assignedAt: string;
-            }[];
-        };
-        /** @description An anonymised case: no name, no ID number, no employer */
-        ExpertTaskInput: {
-            caseCode: string;
-            path: components["schemas"]["CertificationPathInput"];
-            pathLabel: string;
-            requestedTier: string;
-            requestedTierName: string;
-            catalogueTier: string;
-            catalogueTierName: string;
-            status: components["schemas"]["CertificationStatusInput"];
-            statusLabel: string;
-            explanation: components["schemas"]["CatalogueEvaluationInput"] | null;
-            evidence: {
-                kind: string;
-            }[];
-            recommendation: {
-                title: string | null;
-                statement: string | null;
-            } | null;
-            rubric: components["schemas"]["CertificationRubricInput"] | null;
-            myScore: {
-                scores: {
-                    [key: string]: number;
-                };
-                total: number;
-                comment: string;
-                submittedAt: string;
-            } | null;
-            canScore: boolean;
-        };
-        ExpertScoreInput: {
-            scores: {
-                [key: string]: number;
-            };
-            comment: string;
-        };
-        ExpertPoolInput: {
-            items: {
-                accountId: number;
-                username: string;
-                displayName: string;
-                enterprise: {
-                    id: number;
-                    name: string;
-                } | null;
-                affiliation: string | null;
-                title: string | null;
-                fields: string[];
-                active: boolean;
-            }[];
-            candidates: {
-                accountId: number;
-                username: string;
-                displayName: string;
-            }[];
-            enterprises: {
-                id: number;
-                name: string;
-            }[];
-        };
-        ExpertSaveInput: {
-            username: string;
-            enterpriseId?: number | null;
-            affiliation?: string | null;
-            title?: string | null;
-            /** @default [] */
-            fields: string[];
-            /** @default true */
-            active: boolean;
-        };
-        RubricSaveInput: {
-            nameZh: string;
-            nameEn: string;
-            /** @enum {string} */
-            scale: "percent" | "five";
-            criteria: {
-                id: string;
-                zh: string;
-                en: string;
-                weight: number;
-            }[];
-        };
-        CertificationQuotaListInput: {
-            items: {
-                id: number;
-                enterprise: {
-                    id: number;
-                    name: string;
-                };
-                year: number;
-                maxTier: string;
-                maxTierName: string;
-                total: number;
-                used: number;
-            }[];
-            enterprises: {
-                id: number;
-                name: string;
-            }[];
-            tiers: {
-                id: string;
-                name: string;
-            }[];
-        };
-        CertificationQuotaSaveInput: {
-            enterpriseId: number;
-            year: number;
-            maxTier: string;
-            total: number;
-        };
         PackInputInput: {
             /** @description The pack folder: relative path → text (its top folder may be included) */
             files?: {
@@ -14539,6 +19403,44 @@ export interface components {
             packVersionId: number;
             run: components["schemas"]["MatchingRunInput"];
         };
+        ProviderInput: {
+            id: number;
+            district: string;
+            /** @enum {string} */
+            kind: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
+            nameZh: string;
+            nameEn: string;
+            services: string[];
+            active: boolean;
+            /** @description Usernames of the provider accounts that scan for it */
+            staff: string[];
+        };
+        ProviderListInput: {
+            items: components["schemas"]["ProviderInput"][];
+            /** @description The entitlement services of the district's tiers (what a provider may offer) */
+            services: {
+                service: string;
+                name: string;
+            }[];
+        };
+        CreateProviderInput: {
+            /** @enum {string} */
+            kind: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
+            nameZh: string;
+            nameEn: string;
+            services: string[];
+        };
+        UpdateProviderInput: {
+            /** @enum {string} */
+            kind?: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
+            nameZh?: string;
+            nameEn?: string;
+            services?: string[];
+            active?: boolean;
+        };
+        AddProviderStaffInput: {
+            username: string;
+        };
         ReserveLevelInput: {
             id: number;
             code: string;
@@ -14608,44 +19510,6 @@ export interface components {
         };
         ReserveExitInputInput: {
             reason: string;
-        };
-        ProviderInput: {
-            id: number;
-            district: string;
-            /** @enum {string} */
-            kind: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
-            nameZh: string;
-            nameEn: string;
-            services: string[];
-            active: boolean;
-            /** @description Usernames of the provider accounts that scan for it */
-            staff: string[];
-        };
-        ProviderListInput: {
-            items: components["schemas"]["ProviderInput"][];
-            /** @description The entitlement services of the district's tiers (what a provider may offer) */
-            services: {
-                service: string;
-                name: string;
-            }[];
-        };
-        CreateProviderInput: {
-            /** @enum {string} */
-            kind: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
-            nameZh: string;
-            nameEn: string;
-            services: string[];
-        };
-        UpdateProviderInput: {
-            /** @enum {string} */
-            kind?: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
-            nameZh?: string;
-            nameEn?: string;
-            services?: string[];
-            active?: boolean;
-        };
-        AddProviderStaffInput: {
-            username: string;
         };
         TalentCodeJwkInput: {
             /** @enum {string} */
@@ -15083,6 +19947,552 @@ export interface components {
                 message: string;
                 details?: unknown;
             };
+        };
+        Application: {
+            id: number;
+            policyId: string;
+            title: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            subjectKind: "talent" | "enterprise";
+            subjectName: string;
+            talentId: number | null;
+            enterpriseId: number | null;
+            /** @enum {string} */
+            status: "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
+            amount: number;
+            fundCode: string;
+            exclusivityGroup: string | null;
+            packVersionId: number;
+            currentStage: number;
+            holder: string | null;
+            stageDueAt: string | null;
+            overdue: boolean;
+            materials: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                optional: boolean;
+                documentId: number | null;
+            }[];
+            missingMaterials: string[];
+            stationName: string | null;
+            decisionReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+            decidedAt: string | null;
+        };
+        ApplicationDetail: {
+            id: number;
+            policyId: string;
+            title: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            subjectKind: "talent" | "enterprise";
+            subjectName: string;
+            talentId: number | null;
+            enterpriseId: number | null;
+            /** @enum {string} */
+            status: "in_review" | "returned" | "approved" | "rejected" | "withdrawn";
+            amount: number;
+            fundCode: string;
+            exclusivityGroup: string | null;
+            packVersionId: number;
+            currentStage: number;
+            holder: string | null;
+            stageDueAt: string | null;
+            overdue: boolean;
+            materials: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                optional: boolean;
+                documentId: number | null;
+            }[];
+            missingMaterials: string[];
+            stationName: string | null;
+            decisionReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+            decidedAt: string | null;
+            stages: {
+                id: string;
+                name: {
+                    zh: string;
+                    en: string;
+                };
+                holder: {
+                    /** @constant */
+                    kind: "employer";
+                    enterpriseId: number;
+                    name: string;
+                } | {
+                    /** @constant */
+                    kind: "department";
+                    code: string;
+                };
+                days: number;
+                holderName: {
+                    zh: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                state: "done" | "current" | "pending" | "returned" | "rejected" | "withdrawn";
+                dueAt: string | null;
+                overdue: boolean;
+            }[];
+            events: {
+                id: number;
+                at: string;
+                action: string;
+                stageId: string | null;
+                actorName: string;
+                actorRole: string | null;
+                stationName: string | null;
+                onBehalfOf: string | null;
+                reason: string | null;
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
+            budget: {
+                fund: {
+                    id: number;
+                    code: string;
+                    year: number;
+                    name: {
+                        zh: string;
+                        en: string;
+                    };
+                    budget: number;
+                    committed: number;
+                    paid: number;
+                    remaining: number;
+                    updatedBy: string;
+                    updatedAt: string;
+                } | null;
+                committed: boolean;
+            };
+            grant: {
+                id: number;
+                amount: number;
+                grantDate: string;
+                mode: string;
+            } | null;
+            payments: {
+                id: number;
+                instalment: number;
+                amount: number;
+                dueDate: string;
+                /** @enum {string} */
+                status: "scheduled" | "in_batch" | "paid" | "failed";
+                paidAt: string | null;
+                conditional: boolean;
+            }[];
+            can: {
+                withdraw: boolean;
+                resubmit: boolean;
+                review: boolean;
+            };
+        };
+        /**
+         * @description catalogue 目录认定 · employer_nomination 用人单位举荐 · expert_recommendation 院士/权威专家推荐(可提级) · quota 定向配额 · committee 小同行评议/人才评审委员会
+         * @enum {string}
+         */
+        CertificationPath: "catalogue" | "employer_nomination" | "expert_recommendation" | "quota" | "committee";
+        /** @enum {string} */
+        CertificationStatus: "department_review" | "committee_review" | "returned" | "approved" | "rejected" | "revoked";
+        /** @description A criterion as a sentence with its outcome */
+        CriterionText: {
+            text: string;
+            /** @enum {string} */
+            status: "pass" | "fail" | "unknown";
+            /** @description The talent's value, as it reads */
+            actual: string | null;
+            children?: components["schemas"]["CriterionText"][];
+        };
+        CatalogueEvaluation: {
+            asOf: string;
+            catalogueName: string;
+            validityYears: number;
+            /** @description The best tier whose criteria pass, or NONE */
+            tier: string;
+            tierName: string;
+            definite: boolean;
+            tiers: {
+                tier: string;
+                name: string;
+                /** @enum {string} */
+                status: "pass" | "fail" | "unknown";
+                criteria: components["schemas"]["CriterionText"];
+                missing: {
+                    name: string;
+                    label: string;
+                }[];
+                entitlements: string[];
+            }[];
+            missing: {
+                name: string;
+                label: string;
+            }[];
+        };
+        CertificationEvaluation: {
+            talent: {
+                id: number;
+                name: string;
+            };
+            evaluation: components["schemas"]["CatalogueEvaluation"];
+            packVersion: {
+                version: number;
+                label: string;
+            };
+            tiers: {
+                id: string;
+                name: string;
+            }[];
+        };
+        CertificationCase: {
+            id: number;
+            caseCode: string;
+            talent: {
+                id: number;
+                name: string;
+            };
+            path: components["schemas"]["CertificationPath"];
+            pathLabel: string;
+            status: components["schemas"]["CertificationStatus"];
+            statusLabel: string;
+            requestedTier: string;
+            requestedTierName: string;
+            catalogueTier: string;
+            catalogueTierName: string;
+            tier: string | null;
+            tierName: string | null;
+            needsCommittee: boolean;
+            submittedBy: string;
+            submittedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            validFrom: string | null;
+            validTo: string | null;
+            certificateNo: string | null;
+            revokedAt: string | null;
+            revokedReason: string | null;
+            current: boolean;
+        };
+        CertificationRubric: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            scale: "percent" | "five";
+            criteria: {
+                id: string;
+                zh: string;
+                en: string;
+                weight: number;
+                name: string;
+            }[];
+        };
+        CertificationCaseDetail: {
+            case: components["schemas"]["CertificationCase"];
+            recommender: {
+                name: string | null;
+                title: string | null;
+                statement: string | null;
+            } | null;
+            nominator: {
+                id: number;
+                name: string;
+            } | null;
+            employer: {
+                id: number;
+                name: string;
+            } | null;
+            evidence: {
+                id: number;
+                kind: string;
+                fileName: string;
+                mime: string;
+                size: number;
+                createdAt: string;
+            }[];
+            explanation: components["schemas"]["CatalogueEvaluation"] | null;
+            events: {
+                id: number;
+                certificationId: number;
+                action: string;
+                actionLabel: string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actor: string;
+                role: string | null;
+                reason: string | null;
+                at: string;
+            }[];
+            /** @description The expert panel and its scores (administrators only) */
+            panel: {
+                accountId: number;
+                username: string;
+                displayName: string;
+                scored: boolean;
+                total: number | null;
+                comment: string | null;
+            }[] | null;
+            averageScore: number | null;
+            scoringClosed: boolean;
+            rubric: components["schemas"]["CertificationRubric"] | null;
+            actions: {
+                review: boolean;
+                resubmit: boolean;
+                drawPanel: boolean;
+                closeScoring: boolean;
+                decide: boolean;
+                revoke: boolean;
+                download: boolean;
+            };
+        };
+        CertificationCaseList: {
+            items: components["schemas"]["CertificationCase"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CertificationApply: {
+            /** @description Omitted by a talent applying for themselves */
+            talentId?: number;
+            path: components["schemas"]["CertificationPath"];
+            /** @description The tier applied for */
+            tier: string;
+            /** @description Evidence from the talent's documents on file; all of them when omitted */
+            documentIds?: number[];
+            recommenderName?: string;
+            recommenderTitle?: string;
+            statement?: string;
+            /** @description 定向配额: the employer whose quota is used (the talent's employer) */
+            enterpriseId?: number;
+        };
+        CertificationReview: {
+            /** @enum {string} */
+            decision: "approve" | "reject" | "return";
+            reason?: string;
+        };
+        CertificationDecision: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description The tier granted; the requested tier when omitted */
+            tier?: string;
+            reason: string;
+        };
+        CurrentCertification: {
+            talentId: number | null;
+            certification: components["schemas"]["CertificationCase"] | null;
+            daysLeft: number | null;
+            entitlements: string[];
+        };
+        CertificationHistory: {
+            talent: {
+                id: number;
+                name: string;
+            };
+            cases: components["schemas"]["CertificationCase"][];
+            events: {
+                id: number;
+                certificationId: number;
+                action: string;
+                actionLabel: string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actor: string;
+                role: string | null;
+                reason: string | null;
+                at: string;
+            }[];
+        };
+        CertificateVerification: {
+            certificateNo: string;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "expired" | "not_yet_valid";
+            statusLabel: string;
+            /** @description Masked name (first and last character) */
+            holder: string;
+            tier: string;
+            tierName: string;
+            district: string;
+            districtName: string;
+            validFrom: string;
+            validTo: string;
+            revokedAt: string | null;
+            revokedReason: string | null;
+            checkedAt: string;
+        };
+        ExpertTaskList: {
+            items: {
+                caseCode: string;
+                pathLabel: string;
+                requestedTier: string;
+                requestedTierName: string;
+                status: components["schemas"]["CertificationStatus"];
+                statusLabel: string;
+                scored: boolean;
+                assignedAt: string;
+            }[];
+        };
+        /** @description An anonymised case: no name, no ID number, no employer */
+        ExpertTask: {
+            caseCode: string;
+            path: components["schemas"]["CertificationPath"];
+            pathLabel: string;
+            requestedTier: string;
+            requestedTierName: string;
+            catalogueTier: string;
+            catalogueTierName: string;
+            status: components["schemas"]["CertificationStatus"];
+            statusLabel: string;
+            explanation: components["schemas"]["CatalogueEvaluation"] | null;
+            evidence: {
+                kind: string;
+            }[];
+            recommendation: {
+                title: string | null;
+                statement: string | null;
+            } | null;
+            rubric: components["schemas"]["CertificationRubric"] | null;
+            myScore: {
+                scores: {
+                    [key: string]: number;
+                };
+                total: number;
+                comment: string;
+                submittedAt: string;
+            } | null;
+            canScore: boolean;
+        };
+        ExpertScore: {
+            scores: {
+                [key: string]: number;
+            };
+            comment: string;
+        };
+        ExpertPool: {
+            items: {
+                accountId: number;
+                username: string;
+                displayName: string;
+                enterprise: {
+                    id: number;
+                    name: string;
+                } | null;
+                affiliation: string | null;
+                title: string | null;
+                fields: string[];
+                active: boolean;
+            }[];
+            candidates: {
+                accountId: number;
+                username: string;
+                displayName: string;
+            }[];
+            enterprises: {
+                id: number;
+                name: string;
+            }[];
+        };
+        ExpertSave: {
+            username: string;
+            enterpriseId?: number | null;
+            affiliation?: string | null;
+            title?: string | null;
+            /** @default [] */
+            fields: string[];
+            /** @default true */
+            active: boolean;
+        };
+        RubricSave: {
+            nameZh: string;
+            nameEn: string;
+            /** @enum {string} */
+            scale: "percent" | "five";
+            criteria: {
+                id: string;
+                zh: string;
+                en: string;
+                weight: number;
+            }[];
+        };
+        CertificationQuotaList: {
+            items: {
+                id: number;
+                enterprise: {
+                    id: number;
+                    name: string;
+                };
+                year: number;
+                maxTier: string;
+                maxTierName: string;
+                total: number;
+                used: number;
+            }[];
+            enterprises: {
+                id: number;
+                name: string;
+            }[];
+            tiers: {
+                id: string;
+                name: string;
+            }[];
+        };
+        CertificationQuotaSave: {
+            enterpriseId: number;
+            year: number;
+            maxTier: string;
+            total: number;
+        };
+        /**
+         * @description high 非常紧缺 | medium 比较紧缺 | low 紧缺
+         * @enum {string}
+         */
+        Scarcity: "high" | "medium" | "low";
+        Demand: {
+            id: number;
+            enterpriseId: number;
+            enterpriseName: string;
+            title: string;
+            occupation: string;
+            headcount: number;
+            degree: string | null;
+            major: string | null;
+            experienceYears: number | null;
+            salaryMin: number | null;
+            salaryMax: number | null;
+            location: string | null;
+            deadline: string | null;
+            description: string;
+            /** @enum {string} */
+            status: "pending" | "published" | "rejected" | "closed";
+            reviewNote: string | null;
+            /** @description Scarcity on the published shortage catalogue, if listed */
+            shortage: components["schemas"]["Scarcity"] | null;
+            createdAt: string;
+        };
+        ShortageOccupation: {
+            id: number;
+            year: number;
+            code: string | null;
+            occupation: string;
+            category: string | null;
+            scarcity: components["schemas"]["Scarcity"];
+            /** @enum {string} */
+            status: "draft" | "published";
+            note: string | null;
         };
         TalentEvent: {
             id: number;
@@ -15819,359 +21229,6 @@ export interface components {
         UnreadCount: {
             unread: number;
         };
-        /**
-         * @description catalogue 目录认定 · employer_nomination 用人单位举荐 · expert_recommendation 院士/权威专家推荐(可提级) · quota 定向配额 · committee 小同行评议/人才评审委员会
-         * @enum {string}
-         */
-        CertificationPath: "catalogue" | "employer_nomination" | "expert_recommendation" | "quota" | "committee";
-        /** @enum {string} */
-        CertificationStatus: "department_review" | "committee_review" | "returned" | "approved" | "rejected" | "revoked";
-        /** @description A criterion as a sentence with its outcome */
-        CriterionText: {
-            text: string;
-            /** @enum {string} */
-            status: "pass" | "fail" | "unknown";
-            /** @description The talent's value, as it reads */
-            actual: string | null;
-            children?: components["schemas"]["CriterionText"][];
-        };
-        CatalogueEvaluation: {
-            asOf: string;
-            catalogueName: string;
-            validityYears: number;
-            /** @description The best tier whose criteria pass, or NONE */
-            tier: string;
-            tierName: string;
-            definite: boolean;
-            tiers: {
-                tier: string;
-                name: string;
-                /** @enum {string} */
-                status: "pass" | "fail" | "unknown";
-                criteria: components["schemas"]["CriterionText"];
-                missing: {
-                    name: string;
-                    label: string;
-                }[];
-                entitlements: string[];
-            }[];
-            missing: {
-                name: string;
-                label: string;
-            }[];
-        };
-        CertificationEvaluation: {
-            talent: {
-                id: number;
-                name: string;
-            };
-            evaluation: components["schemas"]["CatalogueEvaluation"];
-            packVersion: {
-                version: number;
-                label: string;
-            };
-            tiers: {
-                id: string;
-                name: string;
-            }[];
-        };
-        CertificationCase: {
-            id: number;
-            caseCode: string;
-            talent: {
-                id: number;
-                name: string;
-            };
-            path: components["schemas"]["CertificationPath"];
-            pathLabel: string;
-            status: components["schemas"]["CertificationStatus"];
-            statusLabel: string;
-            requestedTier: string;
-            requestedTierName: string;
-            catalogueTier: string;
-            catalogueTierName: string;
-            tier: string | null;
-            tierName: string | null;
-            needsCommittee: boolean;
-            submittedBy: string;
-            submittedAt: string;
-            decidedBy: string | null;
-            decidedAt: string | null;
-            decisionReason: string | null;
-            validFrom: string | null;
-            validTo: string | null;
-            certificateNo: string | null;
-            revokedAt: string | null;
-            revokedReason: string | null;
-            current: boolean;
-        };
-        CertificationRubric: {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            scale: "percent" | "five";
-            criteria: {
-                id: string;
-                zh: string;
-                en: string;
-                weight: number;
-                name: string;
-            }[];
-        };
-        CertificationCaseDetail: {
-            case: components["schemas"]["CertificationCase"];
-            recommender: {
-                name: string | null;
-                title: string | null;
-                statement: string | null;
-            } | null;
-            nominator: {
-                id: number;
-                name: string;
-            } | null;
-            employer: {
-                id: number;
-                name: string;
-            } | null;
-            evidence: {
-                id: number;
-                kind: string;
-                fileName: string;
-                mime: string;
-                size: number;
-                createdAt: string;
-            }[];
-            explanation: components["schemas"]["CatalogueEvaluation"] | null;
-            events: {
-                id: number;
-                certificationId: number;
-                action: string;
-                actionLabel: string;
-                fromStatus: string | null;
-                toStatus: string | null;
-                actor: string;
-                role: string | null;
-                reason: string | null;
-                at: string;
-            }[];
-            /** @description The expert panel and its scores (administrators only) */
-            panel: {
-                accountId: number;
-                username: string;
-                displayName: string;
-                scored: boolean;
-                total: number | null;
-                comment: string | null;
-            }[] | null;
-            averageScore: number | null;
-            scoringClosed: boolean;
-            rubric: components["schemas"]["CertificationRubric"] | null;
-            actions: {
-                review: boolean;
-                resubmit: boolean;
-                drawPanel: boolean;
-                closeScoring: boolean;
-                decide: boolean;
-                revoke: boolean;
-                download: boolean;
-            };
-        };
-        CertificationCaseList: {
-            items: components["schemas"]["CertificationCase"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        CertificationApply: {
-            /** @description Omitted by a talent applying for themselves */
-            talentId?: number;
-            path: components["schemas"]["CertificationPath"];
-            /** @description The tier applied for */
-            tier: string;
-            /** @description Evidence from the talent's documents on file; all of them when omitted */
-            documentIds?: number[];
-            recommenderName?: string;
-            recommenderTitle?: string;
-            statement?: string;
-            /** @description 定向配额: the employer whose quota is used (the talent's employer) */
-            enterpriseId?: number;
-        };
-        CertificationReview: {
-            /** @enum {string} */
-            decision: "approve" | "reject" | "return";
-            reason?: string;
-        };
-        CertificationDecision: {
-            /** @enum {string} */
-            decision: "approve" | "reject";
-            /** @description The tier granted; the requested tier when omitted */
-            tier?: string;
-            reason: string;
-        };
-        CurrentCertification: {
-            talentId: number | null;
-            certification: components["schemas"]["CertificationCase"] | null;
-            daysLeft: number | null;
-            entitlements: string[];
-        };
-        CertificationHistory: {
-            talent: {
-                id: number;
-                name: string;
-            };
-            cases: components["schemas"]["CertificationCase"][];
-            events: {
-                id: number;
-                certificationId: number;
-                action: string;
-                actionLabel: string;
-                fromStatus: string | null;
-                toStatus: string | null;
-                actor: string;
-                role: string | null;
-                reason: string | null;
-                at: string;
-            }[];
-        };
-        CertificateVerification: {
-            certificateNo: string;
-            /** @enum {string} */
-            status: "valid" | "revoked" | "expired" | "not_yet_valid";
-            statusLabel: string;
-            /** @description Masked name (first and last character) */
-            holder: string;
-            tier: string;
-            tierName: string;
-            district: string;
-            districtName: string;
-            validFrom: string;
-            validTo: string;
-            revokedAt: string | null;
-            revokedReason: string | null;
-            checkedAt: string;
-        };
-        ExpertTaskList: {
-            items: {
-                caseCode: string;
-                pathLabel: string;
-                requestedTier: string;
-                requestedTierName: string;
-                status: components["schemas"]["CertificationStatus"];
-                statusLabel: string;
-                scored: boolean;
-                assignedAt: string;
-            }[];
-        };
-        /** @description An anonymised case: no name, no ID number, no employer */
-        ExpertTask: {
-            caseCode: string;
-            path: components["schemas"]["CertificationPath"];
-            pathLabel: string;
-            requestedTier: string;
-            requestedTierName: string;
-            catalogueTier: string;
-            catalogueTierName: string;
-            status: components["schemas"]["CertificationStatus"];
-            statusLabel: string;
-            explanation: components["schemas"]["CatalogueEvaluation"] | null;
-            evidence: {
-                kind: string;
-            }[];
-            recommendation: {
-                title: string | null;
-                statement: string | null;
-            } | null;
-            rubric: components["schemas"]["CertificationRubric"] | null;
-            myScore: {
-                scores: {
-                    [key: string]: number;
-                };
-                total: number;
-                comment: string;
-                submittedAt: string;
-            } | null;
-            canScore: boolean;
-        };
-        ExpertScore: {
-            scores: {
-                [key: string]: number;
-            };
-            comment: string;
-        };
-        ExpertPool: {
-            items: {
-                accountId: number;
-                username: string;
-                displayName: string;
-                enterprise: {
-                    id: number;
-                    name: string;
-                } | null;
-                affiliation: string | null;
-                title: string | null;
-                fields: string[];
-                active: boolean;
-            }[];
-            candidates: {
-                accountId: number;
-                username: string;
-                displayName: string;
-            }[];
-            enterprises: {
-                id: number;
-                name: string;
-            }[];
-        };
-        ExpertSave: {
-            username: string;
-            enterpriseId?: number | null;
-            affiliation?: string | null;
-            title?: string | null;
-            /** @default [] */
-            fields: string[];
-            /** @default true */
-            active: boolean;
-        };
-        RubricSave: {
-            nameZh: string;
-            nameEn: string;
-            /** @enum {string} */
-            scale: "percent" | "five";
-            criteria: {
-                id: string;
-                zh: string;
-                en: string;
-                weight: number;
-            }[];
-        };
-        CertificationQuotaList: {
-            items: {
-                id: number;
-                enterprise: {
-                    id: number;
-                    name: string;
-                };
-                year: number;
-                maxTier: string;
-                maxTierName: string;
-                total: number;
-                used: number;
-            }[];
-            enterprises: {
-                id: number;
-                name: string;
-            }[];
-            tiers: {
-                id: string;
-                name: string;
-            }[];
-        };
-        CertificationQuotaSave: {
-            enterpriseId: number;
-            year: number;
-            maxTier: string;
-            total: number;
-        };
         PackInput: {
             /** @description The pack folder: relative path → text (its top folder may be included) */
             files?: {
@@ -16268,6 +21325,44 @@ export interface components {
             packVersionId: number;
             run: components["schemas"]["MatchingRun"];
         };
+        Provider: {
+            id: number;
+            district: string;
+            /** @enum {string} */
+            kind: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
+            nameZh: string;
+            nameEn: string;
+            services: string[];
+            active: boolean;
+            /** @description Usernames of the provider accounts that scan for it */
+            staff: string[];
+        };
+        ProviderList: {
+            items: components["schemas"]["Provider"][];
+            /** @description The entitlement services of the district's tiers (what a provider may offer) */
+            services: {
+                service: string;
+                name: string;
+            }[];
+        };
+        CreateProvider: {
+            /** @enum {string} */
+            kind: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
+            nameZh: string;
+            nameEn: string;
+            services: string[];
+        };
+        UpdateProvider: {
+            /** @enum {string} */
+            kind?: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
+            nameZh?: string;
+            nameEn?: string;
+            services?: string[];
+            active?: boolean;
+        };
+        AddProviderStaff: {
+            username: string;
+        };
         ReserveLevel: {
             id: number;
             code: string;
@@ -16337,44 +21432,6 @@ export interface components {
         };
         ReserveExitInput: {
             reason: string;
-        };
-        Provider: {
-            id: number;
-            district: string;
-            /** @enum {string} */
-            kind: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
-            nameZh: string;
-            nameEn: string;
-            services: string[];
-            active: boolean;
-            /** @description Usernames of the provider accounts that scan for it */
-            staff: string[];
-        };
-        ProviderList: {
-            items: components["schemas"]["Provider"][];
-            /** @description The entitlement services of the district's tiers (what a provider may offer) */
-            services: {
-                service: string;
-                name: string;
-            }[];
-        };
-        CreateProvider: {
-            /** @enum {string} */
-            kind: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
-            nameZh: string;
-            nameEn: string;
-            services: string[];
-        };
-        UpdateProvider: {
-            /** @enum {string} */
-            kind?: "hospital" | "school" | "bank" | "park" | "transport" | "housing" | "other";
-            nameZh?: string;
-            nameEn?: string;
-            services?: string[];
-            active?: boolean;
-        };
-        AddProviderStaff: {
-            username: string;
         };
         TalentCodeJwk: {
             /** @enum {string} */

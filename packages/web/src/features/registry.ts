@@ -40,6 +40,9 @@ export interface Feature {
 const AuditPage = lazy(() => import('../pages/audit.page'));
 const PolicyLibraryPage = lazy(() => import('../pages/policies/library.page'));
 const CalculatorPage = lazy(() => import('../pages/policies/calculator.page'));
+const CertificationPage = lazy(() => import('../pages/certification/certification.page'));
+const ReviewQueuePage = lazy(() => import('../pages/certification/review-queue.page'));
+const ExpertTasksPage = lazy(() => import('../pages/certification/expert-tasks.page'));
 const InsightsPage = lazy(() => import('../pages/insights/dashboard.page'));
 const MyCodePage = lazy(() => import('../pages/talent-code/my-code.page'));
 const VerifyCodePage = lazy(() => import('../pages/provider/verify-code.page'));
@@ -76,8 +79,28 @@ export const features: Record<FeatureId, Feature> = {
     module: 'applications',
   },
   demand: { id: 'demand', path: '/enterprise/demand', icon: 'demand', module: 'demand' },
-  reviewQueue: { id: 'reviewQueue', path: '/review-queue', icon: 'review', module: 'applications' },
-  expertTasks: { id: 'expertTasks', path: '/expert-tasks', icon: 'expert', module: 'certification' },
+  // One tabbed page: certification cases now, policy applications as a second tab (claims module).
+  reviewQueue: {
+    id: 'reviewQueue',
+    path: '/review-queue',
+    icon: 'review',
+    module: 'applications',
+    page: ReviewQueuePage,
+  },
+  expertTasks: {
+    id: 'expertTasks',
+    path: '/expert-tasks',
+    icon: 'expert',
+    module: 'certification',
+    page: ExpertTasksPage,
+  },
+  certification: {
+    id: 'certification',
+    path: '/certification',
+    icon: 'expert',
+    module: 'certification',
+    page: CertificationPage,
+  },
   verifyCode: {
     id: 'verifyCode',
     path: '/verify-code',
@@ -123,6 +146,7 @@ export const features: Record<FeatureId, Feature> = {
 export const navByRole: Record<Role, readonly FeatureId[]> = {
   talent: [
     'profile',
+    'certification',
     'myPolicies',
     'policyLibrary',
     'calculator',
@@ -133,6 +157,7 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
   enterprise: [
     'enterpriseInfo',
     'enterpriseRegister',
+    'certification',
     'enterpriseApplications',
     'policyLibrary',
     'calculator',
@@ -142,7 +167,7 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
   expert: ['expertTasks'],
   provider: ['verifyCode'],
   station: ['stationServices'],
-  admin: ['policyLibrary', 'packs', 'users', 'audit', 'insights', 'talentCodeAdmin'],
+  admin: ['policyLibrary', 'certification', 'packs', 'users', 'audit', 'insights', 'talentCodeAdmin'],
 };
 
 export function featuresFor(role: Role): Feature[] {

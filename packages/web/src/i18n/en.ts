@@ -81,6 +81,7 @@ export const en: Messages = {
     demand: 'Talent demand',
     reviewQueue: 'Review queue',
     expertTasks: 'Review assignments',
+    certification: 'Certification',
     verifyCode: 'Verify talent code',
     talentCodeAdmin: 'Talent codes and providers',
     stationServices: 'Agency services',
@@ -108,6 +109,8 @@ export const en: Messages = {
       'Publish talent demand and jobs, see the shortage-occupation catalogue, and match talents both ways.',
     reviewQueue: "Work your department's review cases against their deadlines; return for correction.",
     expertTasks: 'Score the certification cases assigned to you; cases of your own employer are excluded.',
+    certification:
+      'See the tier the catalogue gives you, apply, download the certificate; administrators run the committee, expert pool and quotas.',
     verifyCode: 'Scan or enter a talent code to verify identity and entitlements and record the use.',
     talentCodeAdmin: 'Register hospitals, schools, banks and other providers, see usage, revoke codes.',
     stationServices: 'Act for a talent who consented; every case has one owner.',

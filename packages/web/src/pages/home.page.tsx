@@ -6,6 +6,7 @@ import { useUser } from '../auth/user-context';
 import { useDistrictName } from '../components/district-name';
 import { FeatureIcon } from '../features/icons';
 import { type Feature, featuresFor } from '../features/registry';
+import { CertificationHomeCard } from './certification/home-card';
 
 function TaskCard({ feature }: { feature: Feature }) {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export default function HomePage() {
           </Typography.Text>
         </Flex>
       </header>
+      <CertificationHomeCard />
       <section aria-labelledby="tasks-title">
         <Typography.Title level={2} id="tasks-title" style={{ fontSize: 18, marginTop: 0 }}>
           {t('home.tasksTitle')}

@@ -3,6 +3,7 @@
 // missing. Pure: no database; the engine decides, this file explains in the caller's language.
 import {
   type CompiledPack,
+  type Condition,
   classifyTier,
   compilePack,
   type ExplainNode,
@@ -12,6 +13,7 @@ import {
   NO_TIER,
   type Pack,
   type Status,
+  type Text,
 } from '@rencai/engine';
 import { capitalised, inSentence, valueLabel } from '../policies/policies.text';
 
@@ -81,7 +83,34 @@ function explainTier(single: CompiledPack, tierId: string, facts: Facts, asOf: I
   return inner;
 }
 
-/** How a fact's value reads in an explanation (enum labels, lists, yes/no). */
+// List members (honours, programmes) have no labels in the schema; the catalogue's and policies'
+// conditions name them ("contains national_talent_programme", label 国家级重大人才工程入选者).
+const memberLabels = new WeakMap<Pack, Map<string, Text>>();
+
+function collectLabels(cond: Condition | undefined, into: Map<string, Text>): void {
+  if (!cond) return;
+  if ('all' in cond) for (const c of cond.all) collectLabels(c, into);
+  else if ('any' in cond) for (const c of cond.any) collectLabels(c, into);
+  else if ('not' in cond) collectLabels(cond.not, into);
+  else if (cond.op === 'contains' && typeof cond.value === 'string' && cond.label) {
+    const key = `${cond.fact}:${cond.value}`;
+    if (!into.has(key)) into.set(key, cond.label);
+  }
+}
+
+function memberLabel(pack: Pack, fact: string | undefined, value: string, lang: Lang): string | undefined {
+  if (!fact) return undefined;
+  let labels = memberLabels.get(pack);
+  if (!labels) {
+    labels = new Map();
+    for (const t of pack.tiers) collectLabels(t.criteria, labels);
+    for (const p of pack.policies) collectLabels(p.conditions, labels);
+    memberLabels.set(pack, labels);
+  }
+  return labels.get(`${fact}:${value}`)?.[lang];
+}
+
+/** How a fact's value reads in an explanation (enum labels, list members by their labels, yes/no). */
 export function formatActual(
   pack: Pack,
   fact: string | undefined,
@@ -93,7 +122,9 @@ export function formatActual(
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (Array.isArray(value)) {
     if (value.length === 0) return lang === 'zh' ? '无' : 'none';
-    return value.map((v) => valueLabel(pack, def, String(v), lang)).join(lang === 'zh' ? '、' : ', ');
+    return value
+      .map((v) => memberLabel(pack, fact, String(v), lang) ?? valueLabel(pack, def, String(v), lang))
+      .join(lang === 'zh' ? '、' : ', ');
   }
   if (typeof value === 'string') return valueLabel(pack, def, value, lang);
   return String(value);

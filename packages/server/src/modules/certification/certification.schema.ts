@@ -418,6 +418,7 @@ export const QuotaList = z
   .object({
     items: z.array(Quota),
     enterprises: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    tiers: z.array(z.object({ id: z.string(), name: z.string() })),
   })
   .meta({ id: 'CertificationQuotaList' });
 

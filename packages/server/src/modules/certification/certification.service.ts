@@ -1458,6 +1458,7 @@ export async function listQuotas(ctx: Ctx) {
       used: quota.used,
     })),
     enterprises: await repo.listEnterprises(ctx.db, district),
+    tiers: (pack?.tiers ?? []).map((x) => ({ id: x.id, name: x.name[ctx.lang] })),
   };
 }
 
