@@ -70,7 +70,7 @@ journey(
       .waitFor();
     await shoot(page, 'talent-code-admin-usage');
     await page.getByRole('tab', { name: '人才码' }).click();
-    const revokeButton = page.getByRole('button', { name: /^注销 / }).first();
+    const revokeButton = page.getByRole('button', { name: '注销 林晓', exact: true });
     await revokeButton.click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '确认注销' }).click();

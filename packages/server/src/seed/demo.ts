@@ -6,7 +6,7 @@ import { hashPassword } from '../lib/password';
 import { seedCertificationDemo } from '../modules/certification/certification.demo';
 import { seedServicesDemo } from '../modules/housing/services.seed';
 import * as repo from '../modules/identity/identity.repo';
-import { seedProviders } from '../modules/providers/providers.seed';
+import { seedTalentCodeDemo } from '../modules/talent-code/talent-code.seed';
 import { seedRecordsDemo } from '../modules/talents/records.seed';
 import { seedInsightsDemo } from '../modules/insights/insights.demo';
 
@@ -69,7 +69,6 @@ export async function seedDemo(db: Db): Promise<number> {
     db,
     seedDistricts.map((d) => d.code),
   ); // expert pool, rubric, quotas, the demo talent certified, a queued case and a committee case
-  await seedProviders(db); // talent-code providers (hospital, school, bank, park) per district
   await seedServicesDemo(
     db,
     seedDistricts.map((d) => d.code),
@@ -79,5 +78,6 @@ export async function seedDemo(db: Db): Promise<number> {
     db,
     seedDistricts.map((d) => d.code),
   ); // Wuxing indicator actuals Rencai cannot compute (entered, marked as demo figures)
+  await seedTalentCodeDemo(db); // providers (hospital, school, bank, park) and codes of certified talents
   return created;
 }

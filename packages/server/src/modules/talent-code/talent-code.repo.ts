@@ -1,7 +1,8 @@
 // The only SQL for signing keys, talent codes, revocations and entitlement uses.
-import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
+  certifications,
   providers,
   talentCodeKeys,
   talentCodeRevocations,
@@ -303,4 +304,23 @@ export function usageByProviderService(db: Db, district: string, since: Date | n
     )
     .groupBy(providers.id, providers.nameZh, providers.nameEn, providers.kind, talentCodeUses.service)
     .orderBy(sql`count(*) desc`, providers.id, talentCodeUses.service);
+}
+
+/** Talents with a certification valid on `day` and no code yet (active or revoked). */
+export async function listCertifiedWithoutCode(
+  db: Db,
+  day: string,
+): Promise<{ talentId: number; district: string }[]> {
+  const rows = await db
+    .selectDistinct({ talentId: certifications.talentId, district: certifications.district })
+    .from(certifications)
+    .where(
+      and(
+        eq(certifications.status, 'approved'),
+        lte(certifications.validFrom, day),
+        gte(certifications.validTo, day),
+        sql`not exists (select 1 from ${talentCodes} tc where tc.talent_id = ${certifications.talentId})`,
+      ),
+    );
+  return rows;
 }

@@ -17,6 +17,7 @@ import { insertAccountIfAbsent } from '../identity/identity.repo';
 import { publishShippedPacks } from '../policies/policies.service';
 import { certifyAccount } from './talent-code.fixtures';
 import { CodeRuntime, REFRESH_MS, runtimeFor } from './talent-code.runtime';
+import { seedTalentCodeDemo } from './talent-code.seed';
 import { identifyTalent } from './talent-code.service';
 import { checkToken, encodeToken } from './talent-code.token';
 
@@ -340,6 +341,19 @@ describe('quotas under concurrent scans', () => {
     const refused = results.filter((r) => r.statusCode === 422);
     expect(refused).toHaveLength(4);
     for (const r of refused) expect(r.json().error.details.reason).toBe('quota_exhausted');
+  });
+});
+
+describe('demo data', () => {
+  it('gives every certified talent a code', async () => {
+    const { talentId: chaoyang } = await certifyAccount(t.database.db, 'talent.chaoyang', { tier: 'B' });
+    await seedTalentCodeDemo(t.database.db);
+    const adminC = await signIn(t.app, 'admin.chaoyang');
+    const codes = (await get('/api/v1/d/chaoyang/talent-codes', adminC)).json();
+    expect(codes.items.filter((c: { talentId: number }) => c.talentId === chaoyang)).toHaveLength(1);
+    await seedTalentCodeDemo(t.database.db); // safe to run again
+    const again = (await get('/api/v1/d/chaoyang/talent-codes', adminC)).json();
+    expect(again.items.filter((c: { talentId: number }) => c.talentId === chaoyang)).toHaveLength(1);
   });
 });
 
