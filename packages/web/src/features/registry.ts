@@ -40,6 +40,9 @@ export interface Feature {
 const AuditPage = lazy(() => import('../pages/audit.page'));
 const PolicyLibraryPage = lazy(() => import('../pages/policies/library.page'));
 const CalculatorPage = lazy(() => import('../pages/policies/calculator.page'));
+const MyPoliciesPage = lazy(() => import('../pages/matching/my-policies.page'));
+const MessagesPage = lazy(() => import('../pages/matching/messages.page'));
+const PacksPage = lazy(() => import('../pages/packs/packs.page'));
 const CertificationPage = lazy(() => import('../pages/certification/certification.page'));
 const ReviewQueuePage = lazy(() => import('../pages/certification/review-queue.page'));
 const ExpertTasksPage = lazy(() => import('../pages/certification/expert-tasks.page'));
@@ -50,7 +53,13 @@ const TalentCodeAdminPage = lazy(() => import('../pages/provider/admin.page'));
 
 export const features: Record<FeatureId, Feature> = {
   profile: { id: 'profile', path: '/profile', icon: 'profile', module: 'talents' },
-  myPolicies: { id: 'myPolicies', path: '/my-policies', icon: 'policies', module: 'matching' },
+  myPolicies: {
+    id: 'myPolicies',
+    path: '/my-policies',
+    icon: 'policies',
+    module: 'matching',
+    page: MyPoliciesPage,
+  },
   myApplications: {
     id: 'myApplications',
     path: '/applications',
@@ -64,7 +73,7 @@ export const features: Record<FeatureId, Feature> = {
     module: 'talent code',
     page: MyCodePage,
   },
-  messages: { id: 'messages', path: '/messages', icon: 'messages', module: 'matching' },
+  messages: { id: 'messages', path: '/messages', icon: 'messages', module: 'matching', page: MessagesPage },
   enterpriseInfo: { id: 'enterpriseInfo', path: '/enterprise', icon: 'enterprise', module: 'enterprises' },
   enterpriseRegister: {
     id: 'enterpriseRegister',
@@ -116,7 +125,7 @@ export const features: Record<FeatureId, Feature> = {
     page: TalentCodeAdminPage,
   },
   stationServices: { id: 'stationServices', path: '/station', icon: 'station', module: 'identity' },
-  packs: { id: 'packs', path: '/admin/packs', icon: 'packs', module: 'policies' },
+  packs: { id: 'packs', path: '/admin/packs', icon: 'packs', module: 'policies', page: PacksPage },
   users: { id: 'users', path: '/admin/users', icon: 'users', module: 'identity' },
   audit: { id: 'audit', path: '/admin/audit', icon: 'audit', module: 'audit', page: AuditPage },
   insights: {
@@ -156,12 +165,14 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
   ],
   enterprise: [
     'enterpriseInfo',
+    'myPolicies',
     'enterpriseRegister',
     'certification',
     'enterpriseApplications',
     'policyLibrary',
     'calculator',
     'demand',
+    'messages',
   ],
   reviewer: ['reviewQueue'],
   expert: ['expertTasks'],

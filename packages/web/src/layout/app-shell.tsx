@@ -8,6 +8,7 @@ import { useUser } from '../auth/user-context';
 import { Brand } from '../components/brand';
 import { useDistrictName } from '../components/district-name';
 import { LanguageSwitch } from '../components/language-switch';
+import { MessagesBell } from '../pages/matching/unread-badge';
 import { NavMenu } from './nav-menu';
 import { PageOutlet } from './page-outlet';
 import { UserBadge } from './user-badge';
@@ -50,6 +51,7 @@ export function AppShell() {
         </Flex>
         <Flex align="center" gap={desktop ? 12 : 4}>
           {desktop ? <UserBadge user={user} /> : null}
+          <MessagesBell />
           <LanguageSwitch compact={!desktop} />
           <Button
             type={desktop ? 'default' : 'text'}

@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import type { Role } from '../api/types';
 import { FeatureIcon } from '../features/icons';
 import { featuresFor } from '../features/registry';
+import { UnreadCount } from '../pages/matching/unread-badge';
 
 /** The role's navigation: home first, then its features in the agreed order. */
 export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
@@ -15,7 +16,15 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
     ...featuresFor(role).map((f) => ({
       key: f.path,
       icon: <FeatureIcon name={f.icon} />,
-      label: t(`nav.${f.id}`),
+      label:
+        f.id === 'messages' ? (
+          <>
+            {t(`nav.${f.id}`)}
+            <UnreadCount />
+          </>
+        ) : (
+          t(`nav.${f.id}`)
+        ),
     })),
   ];
   const selected = items

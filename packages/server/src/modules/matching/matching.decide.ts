@@ -327,6 +327,7 @@ async function runPages(
   result: RunResult,
 ) {
   const audience: Audience = kind;
+  let pending: Promise<void> | undefined;
   for await (const page of pages) {
     if (page.subjects.length === 0) continue;
     const byId = new Map(page.subjects.map((s) => [s.id, s]));
@@ -350,40 +351,55 @@ async function runPages(
         ),
       );
     }
-    const { newly, notified } = await db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      const before = await repo.offeredPolicies(
-        tx,
-        kind,
-        snapshots.map((s) => s.subject.subjectId),
-      );
-      let newlyCount = 0;
-      const messages: Message[] = [];
-      for (const s of snapshots) {
-        const had = before.get(s.subject.subjectId);
-        const gained = [...s.offered].filter((p) => !had?.has(p));
-        if (gained.length === 0) continue;
-        newlyCount++;
-        const accounts = byId.get(s.subject.subjectId)?.accountIds ?? [];
-        if (opts.notify !== false && accounts.length > 0)
-          messages.push(...eligibleMessages(opts.pack, opts.district, accounts, s, gained));
-      }
-      await repo.replaceSnapshots(
-        tx,
-        kind,
-        snapshots.map((s) => s.subject),
-        snapshots.flatMap((s) => s.rows),
-        now,
-      );
-      const sent = await notify(tx, messages);
-      return { newly: newlyCount, notified: sent.length };
-    });
-    result.subjects += snapshots.length;
-    result.rows += snapshots.reduce((n, s) => n + s.rows.length, 0);
-    result.newlyEligible += newly;
-    result.notified += notified;
-    await opts.onProgress?.({ done: snapshots.length, newly, notified });
+    // Write this page while the next one is read and matched (one write in flight at a time).
+    await pending;
+    pending = writePage(db, opts, kind, snapshots, byId, now, result);
   }
+  await pending;
+}
+
+async function writePage(
+  db: Db,
+  opts: RunOptions,
+  kind: SubjectKind,
+  snapshots: Snapshot[],
+  byId: Map<number, Page['subjects'][number]>,
+  now: Date,
+  result: RunResult,
+): Promise<void> {
+  const { newly, notified } = await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const before = await repo.offeredPolicies(
+      tx,
+      kind,
+      snapshots.map((s) => s.subject.subjectId),
+    );
+    let newlyCount = 0;
+    const messages: Message[] = [];
+    for (const s of snapshots) {
+      const had = before.get(s.subject.subjectId);
+      const gained = [...s.offered].filter((p) => !had?.has(p));
+      if (gained.length === 0) continue;
+      newlyCount++;
+      const accounts = byId.get(s.subject.subjectId)?.accountIds ?? [];
+      if (opts.notify !== false && accounts.length > 0)
+        messages.push(...eligibleMessages(opts.pack, opts.district, accounts, s, gained));
+    }
+    await repo.replaceSnapshots(
+      tx,
+      kind,
+      snapshots.map((s) => s.subject),
+      snapshots.flatMap((s) => s.rows),
+      now,
+    );
+    const sent = await notify(tx, messages);
+    return { newly: newlyCount, notified: sent.length };
+  });
+  result.subjects += snapshots.length;
+  result.rows += snapshots.reduce((n, s) => n + s.rows.length, 0);
+  result.newlyEligible += newly;
+  result.notified += notified;
+  await opts.onProgress?.({ done: snapshots.length, newly, notified });
 }
 
 /** Re-decides every subject of a district under its active pack (demo start-up, the CLI). */

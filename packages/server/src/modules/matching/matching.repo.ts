@@ -103,14 +103,25 @@ export async function loadTalentFactsPage(
   limit: number,
   day: string,
 ): Promise<TalentFactRow[]> {
-  const result = await db.execute(sql`
+  // One statement per page: the talents, their profile rows aggregated over the page's id range (an index
+  // range scan), the latest confirmed employment and the current certification. JIT off: compiling this
+  // plan costs more than running it.
+  const query = sql`
+    WITH page AS (
+      SELECT id, account_id, name, birth_date, gender, id_kind FROM talents
+      WHERE district = ${district} AND id > ${afterId} ORDER BY id LIMIT ${limit}
+    ), profile AS (
+      SELECT f.talent_id, jsonb_object_agg(f.name, f.value) AS facts FROM talent_facts f
+      WHERE f.talent_id BETWEEN (SELECT min(id) FROM page) AND (SELECT max(id) FROM page)
+      GROUP BY f.talent_id
+    )
     SELECT t.id::int AS id, t.account_id::int AS "accountId", t.name, t.birth_date::text AS "birthDate",
-      t.gender, t.id_kind AS "idKind",
-      (SELECT jsonb_object_agg(f.name, f.value) FROM talent_facts f WHERE f.talent_id = t.id) AS profile,
+      t.gender, t.id_kind AS "idKind", p.facts AS profile,
       job.registered_in_district AS "jobInDistrict", job.start_date::text AS "jobStart",
       job.contract_years AS "jobYears", job.industry AS "jobIndustry",
-      cert.tier AS "certTier", cert.valid_from::text AS "certFrom", (cert.valid_from IS NOT NULL) AS "certFound"
-    FROM talents t
+      cert.tier AS "certTier", cert.valid_from::text AS "certFrom"
+    FROM page t
+    LEFT JOIN profile p ON p.talent_id = t.id
     LEFT JOIN LATERAL (
       SELECT e.registered_in_district, em.start_date, em.contract_years, e.industry
       FROM employments em JOIN enterprises e ON e.id = em.enterprise_id
@@ -122,9 +133,12 @@ export async function loadTalentFactsPage(
       WHERE c.talent_id = t.id AND c.status = 'approved' AND c.valid_from <= ${day}::date AND c.valid_to >= ${day}::date
       ORDER BY c.valid_from DESC, c.id DESC LIMIT 1
     ) cert ON true
-    WHERE t.district = ${district} AND t.id > ${afterId}
-    ORDER BY t.id
-    LIMIT ${limit}`);
+    ORDER BY t.id`;
+  const result = await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    await tx.execute(sql`SET LOCAL jit = off`);
+    return tx.execute(query);
+  });
   type Raw = {
     id: number;
     accountId: number | null;
@@ -213,6 +227,7 @@ export async function replaceSnapshots(
   at: Date,
 ): Promise<void> {
   if (subjects.length === 0) return;
+  await tx.execute(sql`SET LOCAL jit = off`);
   const ids = `{${subjects.map((s) => s.subjectId).join(',')}}`;
   await tx.execute(
     sql`DELETE FROM eligibility_snapshots WHERE subject_kind = ${kind} AND subject_id = ANY(${ids}::bigint[])`,
