@@ -51,6 +51,14 @@ const MyCodePage = lazy(() => import('../pages/talent-code/my-code.page'));
 const VerifyCodePage = lazy(() => import('../pages/provider/verify-code.page'));
 const TalentCodeAdminPage = lazy(() => import('../pages/provider/admin.page'));
 
+const HousingPage = lazy(() => import('../pages/services/housing.page'));
+const EventsPage = lazy(() => import('../pages/services/events.page'));
+const LoansPage = lazy(() => import('../pages/services/loans.page'));
+const HousingAdminPage = lazy(() => import('../pages/services/housing-admin.page'));
+const EventsAdminPage = lazy(() => import('../pages/services/events-admin.page'));
+const ReserveAdminPage = lazy(() => import('../pages/services/reserve-admin.page'));
+const BankInboxPage = lazy(() => import('../pages/services/bank-inbox.page'));
+
 export const features: Record<FeatureId, Feature> = {
   profile: { id: 'profile', path: '/profile', icon: 'profile', module: 'talents' },
   myPolicies: {
@@ -149,6 +157,37 @@ export const features: Record<FeatureId, Feature> = {
     module: 'policies',
     page: CalculatorPage,
   },
+  housing: { id: 'housing', path: '/housing', icon: 'station', module: 'services', page: HousingPage },
+  events: { id: 'events', path: '/events', icon: 'register', module: 'services', page: EventsPage },
+  loans: { id: 'loans', path: '/loans', icon: 'enterprise', module: 'services', page: LoansPage },
+  housingAdmin: {
+    id: 'housingAdmin',
+    path: '/admin/housing',
+    icon: 'station',
+    module: 'services',
+    page: HousingAdminPage,
+  },
+  eventsAdmin: {
+    id: 'eventsAdmin',
+    path: '/admin/events',
+    icon: 'register',
+    module: 'services',
+    page: EventsAdminPage,
+  },
+  reserveAdmin: {
+    id: 'reserveAdmin',
+    path: '/admin/reserve',
+    icon: 'users',
+    module: 'services',
+    page: ReserveAdminPage,
+  },
+  loanInbox: {
+    id: 'loanInbox',
+    path: '/bank/loans',
+    icon: 'enterprise',
+    module: 'services',
+    page: BankInboxPage,
+  },
 };
 
 /** Navigation per role, in menu order (the home page comes first and is not listed). */
@@ -161,6 +200,9 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
     'calculator',
     'myApplications',
     'talentCode',
+    'housing',
+    'events',
+    'loans',
     'messages',
   ],
   enterprise: [
@@ -176,9 +218,20 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
   ],
   reviewer: ['reviewQueue'],
   expert: ['expertTasks'],
-  provider: ['verifyCode'],
+  provider: ['verifyCode', 'loanInbox'],
   station: ['stationServices'],
-  admin: ['policyLibrary', 'certification', 'packs', 'users', 'audit', 'insights', 'talentCodeAdmin'],
+  admin: [
+    'policyLibrary',
+    'certification',
+    'packs',
+    'users',
+    'audit',
+    'insights',
+    'talentCodeAdmin',
+    'housingAdmin',
+    'eventsAdmin',
+    'reserveAdmin',
+  ],
 };
 
 export function featuresFor(role: Role): Feature[] {

@@ -69,6 +69,13 @@ export const en: Messages = {
     userMenu: 'Current user',
   },
   nav: {
+    housing: 'Talent housing',
+    events: 'Talent events',
+    loans: 'Talent loans',
+    housingAdmin: 'Talent apartments',
+    eventsAdmin: 'Events',
+    reserveAdmin: 'Youth talent reserve',
+    loanInbox: 'Loan applications',
     home: 'Home',
     profile: 'My profile',
     myPolicies: 'My policies',
@@ -93,6 +100,13 @@ export const en: Messages = {
     calculator: 'Policy calculator',
   },
   features: {
+    housing: 'Talent housing: apply for a talent apartment, see your place in the queue and your lease.',
+    events: 'Talent events: register, join the waiting list or cancel; check in with your talent code.',
+    loans: "Talent loans: partner banks' unsecured loans; you decide what the bank may see.",
+    housingAdmin: 'Talent-apartment inventory, waiting queue, allocation and move-out.',
+    eventsAdmin: 'Publish talent events, manage registrations and the waiting list, check in by code.',
+    reserveAdmin: 'Youth talent reserve: levels, periodic reviews, entry and exit.',
+    loanInbox: 'Talent-loan applications sent with consent: review and answer.',
     profile:
       'One profile per talent: identity, education, titles, honours, employment and social insurance, verified or self-declared.',
     myPolicies:
