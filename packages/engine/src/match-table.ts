@@ -475,39 +475,37 @@ export function planTable(
   const narrow = filterSource(cols, filters, masks, w);
   const ms = Array.from({ length: w }, (_, j) => `m${j} = -1`).join(', ');
   // the rows each policy is left for, listed per policy (L, LN) as well as kept as bits (MS)
-  const store = Array.from(
-    { length: w },
-    (_, j) =>
-      `MS[o * ${w}${j ? ` + ${j}` : ''}] = m${j}; bits = m${j} & ${all[j]}; while (bits !== 0) { low = bits & -bits; bits ^= low; p = ${j * 32 + 31} - Math.clz32(low); L[p * BLOCK + LN[p]++] = o; }`,
-  ).join('\n      ');
+  const store = `${Array.from({ length: w }, (_, j) => `MS[o * ${w}${j ? ` + ${j}` : ''}] = m${j};`).join(' ')}
+      for (wd = 0; wd < ${w}; wd++) { bits = MS[o * ${w} + wd] & ALL[wd]; while (bits !== 0) { low = bits & -bits; bits ^= low; p = wd * 32 + 31 - Math.clz32(low); L[p * BLOCK + LN[p]++] = o; } }`;
   // Then row by row, in policy order: the verdicts, amounts and exclusivity into the output.
-  let collect = '';
-  for (let j = 0; j < w; j++)
-    collect += `
-      bits = ${filters.length === 0 ? all[j] : `MS[o * ${w}${j ? ` + ${j}` : ''}] & ${all[j]}`};
-      while (bits !== 0) {
-        low = bits & -bits; bits ^= low; p = ${j * 32 + 31} - Math.clz32(low);
-        r = V[o * ${P} + p];
-        if (r === 2) {
-          a = AM[o * ${P} + p]; policy[at] = p; verdict[at] = 2; amount[at] = a; s = ${slotOf}[p];
-          if (s < 0) chosen[at] = 1;
-          else {
-            g = G[s];
-            if (g < 0) { chosen[at] = 1; G[s] = at; }
-            else if (${highest}[s] === 1 && (dd = amount[g] - a) !== 0 && dd === dd ? dd < 0 : ${rank}[p] < ${rank}[policy[g]]) { chosen[g] = 0; chosen[at] = 1; G[s] = at; }
-            else chosen[at] = 0;
-          }
-          at++;
-        }${includeUnknown ? ' else if (r === 1) { policy[at] = p; verdict[at] = 1; amount[at] = NaN; chosen[at] = 1; at++; }' : ''}
+  const collect = `
+      for (wd = 0; wd < ${w}; wd++) {
+        bits = ${filters.length === 0 ? 'ALL[wd]' : `MS[o * ${w} + wd] & ALL[wd]`};
+        while (bits !== 0) {
+          low = bits & -bits; bits ^= low; p = wd * 32 + 31 - Math.clz32(low);
+          r = V[o * ${P} + p];
+          if (r === 2) {
+            a = AM[o * ${P} + p]; policy[at] = p; verdict[at] = 2; amount[at] = a; s = ${slotOf}[p];
+            if (s < 0) chosen[at] = 1;
+            else {
+              g = G[s];
+              if (g < 0) { chosen[at] = 1; G[s] = at; }
+              else if (${highest}[s] === 1 && (dd = amount[g] - a) !== 0 && dd === dd ? dd < 0 : ${rank}[p] < ${rank}[policy[g]]) { chosen[g] = 0; chosen[at] = 1; G[s] = at; }
+              else chosen[at] = 0;
+            }
+            at++;
+          }${includeUnknown ? ' else if (r === 1) { policy[at] = p; verdict[at] = 1; amount[at] = NaN; chosen[at] = 1; at++; }' : ''}
+        }
       }`;
   const run = `const E = [${entries.map((e) => `e${e.order}`).join(', ')}];
 const G = new Int32Array(${Math.max(1, groups)});
+const ALL = Int32Array.of(${all.join(', ')});
 return function run(from, to) {
   const n = to - from;
   let cap = n * 8 + ${P} + 16;
   let policy = new Int32Array(cap), verdict = new Uint8Array(cap), amount = new Float64Array(cap), chosen = new Uint8Array(cap);
   const row = new Int32Array(n), offsets = new Int32Array(n + 1), total = new Float64Array(n);
-  let rows = 0, at = 0, x, v, k, r, a, q, dd, tot, start, bits, low, p, s, g, o, i, ${ms};
+  let rows = 0, at = 0, x, v, k, r, a, q, dd, tot, start, bits, low, p, s, g, o, i, wd, ${ms};
   for (let lo = from; lo < to; lo += BLOCK) {
     const hi = Math.min(to, lo + BLOCK);
     ${
