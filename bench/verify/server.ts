@@ -11,6 +11,10 @@ import { publishShippedPacks } from '../../packages/server/src/modules/policies/
 import { certifyAccount } from '../../packages/server/src/modules/talent-code/talent-code.fixtures';
 import { seedDemo } from '../../packages/server/src/seed/demo';
 
+// The dashboards' background refresh (modules/insights) would share this process's main thread with the
+// measured route on PGlite; it is not what this benchmark measures, so it is off here.
+process.env.RENCAI_INSIGHTS_REFRESH_SECONDS ??= '0';
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rencai-bench-verify-'));
 const config = loadConfig({
   ...process.env,
