@@ -24,10 +24,12 @@ import { buildCtx } from './http/context';
 import { clearSessionCookies, SESSION_COOKIE } from './http/cookies';
 import { errorHandler } from './http/error-handler';
 import { loggerOptions } from './http/logger';
+import { applicationRoutes } from './modules/applications/applications.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { recordAudit } from './modules/audit/audit.service';
 import { eventRoutes } from './modules/events/events.routes';
 import { financeRoutes } from './modules/finance/finance.routes';
+import { fulfilmentRoutes } from './modules/fulfilment/fulfilment.routes';
 import { housingRoutes } from './modules/housing/housing.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { resolveSession } from './modules/identity/identity.service';
@@ -41,6 +43,7 @@ import { packRoutes } from './modules/policies/packs.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
 import { reserveRoutes } from './modules/reserve/reserve.routes';
 import { providerRoutes } from './modules/providers/providers.routes';
+import { stationRoutes } from './modules/stations/stations.routes';
 import { talentCodeRoutes } from './modules/talent-code/talent-code.routes';
 import { recordsRoutes } from './modules/talents/records.routes';
 
@@ -182,6 +185,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(eventRoutes);
       await api.register(financeRoutes);
       await api.register(reserveRoutes);
+      await api.register(applicationRoutes);
+      await api.register(fulfilmentRoutes);
+      await api.register(stationRoutes);
     },
     { prefix: '/api/v1' },
   );

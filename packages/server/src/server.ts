@@ -5,8 +5,9 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { startJobs } from './jobs';
 import { seedMatchingDemo } from './modules/matching/matching.seed';
+import { seedClaimsDemo } from './modules/applications/applications.seed';
 import { publishShippedPacks } from './modules/policies/policies.service';
-import { seedDemo } from './seed/demo';
+import { seedDemo, seedDistricts } from './seed/demo';
 
 export type Running = { app: FastifyInstance; database: Database; url: string; stop: () => Promise<void> };
 
@@ -18,6 +19,7 @@ export async function startServer(config: Config): Promise<Running> {
     if (config.demo) {
       await seedDemo(database.db);
       await publishShippedPacks(database.db, config); // skips packs whose exact files are published
+      await seedClaimsDemo(database.db, seedDistricts.map((d) => d.code)); // claims need the published packs
       await seedMatchingDemo(database.db); // eligibility snapshots (and the demo talent's inbox)
     }
     const app = await buildApp({ config, db: database.db });

@@ -20,6 +20,9 @@ const NotFoundPage = lazy(() => import('./pages/not-found.page'));
 const PolicyLibraryPage = lazy(() => import('./pages/policies/library.page'));
 const PolicyDetailPage = lazy(() => import('./pages/policies/detail.page'));
 const CalculatorPage = lazy(() => import('./pages/policies/calculator.page'));
+const NewApplicationPage = lazy(() => import('./pages/applications/new.page'));
+const ApplicationDetailPage = lazy(() => import('./pages/applications/detail.page'));
+const StationConsentsPage = lazy(() => import('./pages/station/consents.page'));
 const VerifyCertificatePage = lazy(() => import('./pages/certification/verify.page'));
 const BigScreenPage = lazy(() => import('./pages/insights/big-screen.page'));
 const TalentCodeVerifyPage = lazy(() => import('./pages/talent-code/verify.page'));
@@ -65,6 +68,9 @@ function AppRoutes() {
           <Route key={feature.id} path={feature.path} element={<FeatureRoute feature={feature} />} />
         ))}
         <Route path="/policies/:policyId" element={<PolicyDetailPage />} />
+        <Route path="/applications/new" element={<NewApplicationPage />} />
+        <Route path="/applications/:applicationId" element={<ApplicationDetailPage />} />
+        <Route path="/settings/stations" element={<StationConsentsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

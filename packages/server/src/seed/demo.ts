@@ -3,6 +3,7 @@
 import type { Role } from '../authz';
 import type { Db } from '../db/client';
 import { hashPassword } from '../lib/password';
+import { seedClaimsDemo } from '../modules/applications/applications.seed';
 import { seedCertificationDemo } from '../modules/certification/certification.demo';
 import { seedServicesDemo } from '../modules/housing/services.seed';
 import * as repo from '../modules/identity/identity.repo';
@@ -79,5 +80,9 @@ export async function seedDemo(db: Db): Promise<number> {
     seedDistricts.map((d) => d.code),
   ); // Wuxing indicator actuals Rencai cannot compute (entered, marked as demo figures)
   await seedTalentCodeDemo(db); // providers (hospital, school, bank, park) and codes of certified talents
+  await seedClaimsDemo(
+    db,
+    seedDistricts.map((d) => d.code),
+  ); // budgets, 免申即享 grants, the demo talent's applications (districts with a published pack)
   return created;
 }

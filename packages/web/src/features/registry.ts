@@ -38,6 +38,9 @@ export interface Feature {
 }
 
 const AuditPage = lazy(() => import('../pages/audit.page'));
+const MyApplicationsPage = lazy(() => import('../pages/applications/list.page'));
+const FulfilmentPage = lazy(() => import('../pages/fulfilment/fulfilment.page'));
+const StationPage = lazy(() => import('../pages/station/station.page'));
 const PolicyLibraryPage = lazy(() => import('../pages/policies/library.page'));
 const CalculatorPage = lazy(() => import('../pages/policies/calculator.page'));
 const MyPoliciesPage = lazy(() => import('../pages/matching/my-policies.page'));
@@ -73,6 +76,7 @@ export const features: Record<FeatureId, Feature> = {
     path: '/applications',
     icon: 'applications',
     module: 'applications',
+    page: MyApplicationsPage,
   },
   talentCode: {
     id: 'talentCode',
@@ -94,6 +98,14 @@ export const features: Record<FeatureId, Feature> = {
     path: '/enterprise/applications',
     icon: 'applications',
     module: 'applications',
+    page: MyApplicationsPage,
+  },
+  fulfilment: {
+    id: 'fulfilment',
+    path: '/admin/fulfilment',
+    icon: 'insights',
+    module: 'fulfilment',
+    page: FulfilmentPage,
   },
   demand: { id: 'demand', path: '/enterprise/demand', icon: 'demand', module: 'demand' },
   // One tabbed page: certification cases now, policy applications as a second tab (claims module).
@@ -132,7 +144,13 @@ export const features: Record<FeatureId, Feature> = {
     module: 'talent code',
     page: TalentCodeAdminPage,
   },
-  stationServices: { id: 'stationServices', path: '/station', icon: 'station', module: 'identity' },
+  stationServices: {
+    id: 'stationServices',
+    path: '/station',
+    icon: 'station',
+    module: 'applications',
+    page: StationPage,
+  },
   packs: { id: 'packs', path: '/admin/packs', icon: 'packs', module: 'policies', page: PacksPage },
   users: { id: 'users', path: '/admin/users', icon: 'users', module: 'identity' },
   audit: { id: 'audit', path: '/admin/audit', icon: 'audit', module: 'audit', page: AuditPage },
@@ -222,6 +240,8 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
   station: ['stationServices'],
   admin: [
     'policyLibrary',
+    'reviewQueue',
+    'fulfilment',
     'certification',
     'packs',
     'users',

@@ -98,6 +98,7 @@ export const en: Messages = {
     insights: 'Dashboard (一图感知)',
     policyLibrary: 'Policy library',
     calculator: 'Policy calculator',
+    fulfilment: 'Disbursement',
   },
   features: {
     housing: 'Talent housing: apply for a talent apartment, see your place in the queue and your lease.',
@@ -136,6 +137,7 @@ export const en: Messages = {
       'Every talent policy of the district, searchable and filterable, with conditions and amounts in plain words.',
     calculator:
       'Answer a few questions to see which policies may apply, how much, and what is still missing.',
+    fulfilment: 'Budgets, payments due, payment batches and the ledger.',
   },
   home: {
     welcome: 'Hello, {{name}}',

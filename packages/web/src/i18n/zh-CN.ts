@@ -95,6 +95,7 @@ export const zhCN = {
     insights: '一图感知',
     policyLibrary: '政策库',
     calculator: '政策计算器',
+    fulfilment: '政策兑现',
   },
   features: {
     housing: '人才安居：申请人才公寓，查看轮候位次与租约。',
@@ -126,6 +127,7 @@ export const zhCN = {
     insights: '人才规划监测指标、人才集聚指数与政策兑现情况。',
     policyLibrary: '汇·政策：本区全部人才政策，可搜索、可筛选，条件与金额一看就懂。',
     calculator: '回答几个问题，测算可能享受哪些政策、金额多少、还缺哪些信息。',
+    fulfilment: '资金预算、到期款项、发放批次与资金流水。',
   },
   home: {
     welcome: '您好，{{name}}',

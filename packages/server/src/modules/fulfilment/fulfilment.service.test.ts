@@ -117,7 +117,7 @@ describe('payments', () => {
       [100_000_00, false],
       [100_000_00, true],
     ]);
-    expect(items[1]?.dueDate > (items[0]?.dueDate ?? '')).toBe(true);
+    expect((items[1]?.dueDate ?? '') > (items[0]?.dueDate ?? '')).toBe(true);
     firstItem = items[0]?.id ?? 0;
     const due = await listDueItems(ctxOf(db, admin));
     expect(due.items.map((i) => i.id)).toEqual([firstItem]);

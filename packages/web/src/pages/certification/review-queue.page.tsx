@@ -4,6 +4,7 @@
  */
 import { Flex, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ApplicationsReviewTab } from '../review/applications-tab';
 import { ReviewActions } from './case-actions';
 import { CaseTable } from './case-table';
 
@@ -30,6 +31,7 @@ export default function ReviewQueuePage() {
               />
             ),
           },
+          { key: 'applications', label: t('claims.review.tab'), children: <ApplicationsReviewTab /> },
         ]}
       />
     </Flex>
