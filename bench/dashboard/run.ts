@@ -118,7 +118,8 @@ async function main() {
   await db.execute(sql`INSERT INTO employments (district, talent_id, enterprise_id, status, start_date, requested_by)
     SELECT ${DISTRICT}, t.id, (SELECT min(id) FROM enterprises WHERE credit_code LIKE 'BENCH%') + (t.id % 200), 'confirmed', '2024-06-01', 'bench'
       FROM talents t WHERE t.district = ${DISTRICT} AND t.id % 5 <> 0 AND t.id >= ${ids[0] ?? 0}`);
-  await db.execute(sql`ANALYZE`);
+  await db.execute(sql`VACUUM ANALYZE`);
+  await db.execute(sql`CHECKPOINT`); // the bulk load's dirty pages written now, not during the measurements
   const [counts] = await queryRows<{ talents: number; facts: number; employments: number; certs: number }>(
     db,
     sql`SELECT (SELECT count(*)::int FROM talents) AS talents, (SELECT count(*)::int FROM talent_facts) AS facts,

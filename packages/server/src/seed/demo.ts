@@ -9,6 +9,7 @@ import { seedServicesDemo } from '../modules/housing/services.seed';
 import * as repo from '../modules/identity/identity.repo';
 import { seedTalentCodeDemo } from '../modules/talent-code/talent-code.seed';
 import { seedRecordsDemo } from '../modules/talents/records.seed';
+import { seedDemandDemo } from '../modules/demand/demand.demo';
 import { seedInsightsDemo } from '../modules/insights/insights.demo';
 
 export const DEMO_PASSWORD = 'rencai-demo';
@@ -79,6 +80,10 @@ export async function seedDemo(db: Db): Promise<number> {
     db,
     seedDistricts.map((d) => d.code),
   ); // Wuxing indicator actuals Rencai cannot compute (entered, marked as demo figures)
+  await seedDemandDemo(
+    db,
+    seedDistricts.map((d) => d.code),
+  ); // shortage catalogues and the demo enterprise's demands
   await seedTalentCodeDemo(db); // providers (hospital, school, bank, park) and codes of certified talents
   await seedClaimsDemo(
     db,

@@ -50,6 +50,9 @@ const CertificationPage = lazy(() => import('../pages/certification/certificatio
 const ReviewQueuePage = lazy(() => import('../pages/certification/review-queue.page'));
 const ExpertTasksPage = lazy(() => import('../pages/certification/expert-tasks.page'));
 const InsightsPage = lazy(() => import('../pages/insights/dashboard.page'));
+const HrDemandPage = lazy(() => import('../pages/demand/hr.page'));
+const JobsPage = lazy(() => import('../pages/demand/jobs.page'));
+const DemandAdminPage = lazy(() => import('../pages/demand/admin.page'));
 const MyCodePage = lazy(() => import('../pages/talent-code/my-code.page'));
 const VerifyCodePage = lazy(() => import('../pages/provider/verify-code.page'));
 const TalentCodeAdminPage = lazy(() => import('../pages/provider/admin.page'));
@@ -107,7 +110,9 @@ export const features: Record<FeatureId, Feature> = {
     module: 'fulfilment',
     page: FulfilmentPage,
   },
-  demand: { id: 'demand', path: '/enterprise/demand', icon: 'demand', module: 'demand' },
+  demand: { id: 'demand', path: '/enterprise/demand', icon: 'demand', module: 'demand', page: HrDemandPage },
+  jobs: { id: 'jobs', path: '/jobs', icon: 'demand', module: 'demand', page: JobsPage },
+  demandAdmin: { id: 'demandAdmin', path: '/admin/demand', icon: 'demand', module: 'demand', page: DemandAdminPage },
   // One tabbed page: certification cases now, policy applications as a second tab (claims module).
   reviewQueue: {
     id: 'reviewQueue',
@@ -218,6 +223,7 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
     'calculator',
     'myApplications',
     'talentCode',
+    'jobs',
     'housing',
     'events',
     'loans',
@@ -247,6 +253,7 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
     'users',
     'audit',
     'insights',
+    'demandAdmin',
     'talentCodeAdmin',
     'housingAdmin',
     'eventsAdmin',

@@ -69,6 +69,8 @@ export const en: Messages = {
     userMenu: 'Current user',
   },
   nav: {
+    jobs: 'Jobs for me',
+    demandAdmin: 'Demand and shortage catalogue',
     housing: 'Talent housing',
     events: 'Talent events',
     loans: 'Talent loans',
@@ -101,6 +103,8 @@ export const en: Messages = {
     fulfilment: 'Disbursement',
   },
   features: {
+    jobs: 'Jobs ranked by fit with the reasons; apply with your record; opt in to be recommended to employers.',
+    demandAdmin: 'Review the talent demands enterprises publish; keep and publish the yearly shortage-occupation catalogue.',
     housing: 'Talent housing: apply for a talent apartment, see your place in the queue and your lease.',
     events: 'Talent events: register, join the waiting list or cancel; check in with your talent code.',
     loans: "Talent loans: partner banks' unsecured loans; you decide what the bank may see.",

@@ -66,6 +66,8 @@ export const zhCN = {
     userMenu: '当前用户',
   },
   nav: {
+    jobs: '岗位推荐',
+    demandAdmin: '人才需求与紧缺目录',
     housing: '人才安居',
     events: '人才活动',
     loans: '人才贷',
@@ -98,6 +100,8 @@ export const zhCN = {
     fulfilment: '政策兑现',
   },
   features: {
+    jobs: '聚·人才：按匹配度为您推荐岗位并说明理由，一键凭档案申请；可授权向用人单位推荐。',
+    demandAdmin: '审核企业发布的人才需求，维护并发布年度紧缺职业目录。',
     housing: '人才安居：申请人才公寓，查看轮候位次与租约。',
     events: '人才活动：报名、候补与取消，现场凭人才码签到。',
     loans: '人才贷：合作银行的信用贷款，申请时自主授权提供的信息。',

@@ -109,6 +109,15 @@ export function readIndex(db: Db, district: string) {
     .orderBy(asc(aggregationIndex.month));
 }
 
+/** What the dashboard depends on besides the aggregates: the newest entered actual (its id). */
+export async function latestActualId(db: Db, district: string): Promise<number> {
+  const [row] = await queryRows<{ id: number | null }>(
+    db,
+    sql`SELECT max(id)::int AS id FROM indicator_actuals WHERE district = ${district}`,
+  );
+  return Number(row?.id ?? 0);
+}
+
 export async function findRefresh(db: Db, district: string) {
   const [row] = await db.select().from(insightRefreshes).where(eq(insightRefreshes.district, district));
   return row;

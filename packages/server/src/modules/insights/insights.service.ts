@@ -274,8 +274,35 @@ const DATASETS = [
   'metric',
 ];
 
-/** Builds the whole dashboard from the aggregates (a handful of indexed reads). */
+const dashboards = new Map<string, Promise<DashboardView>>();
+
+/**
+ * The dashboard, from a small in-process cache keyed by the district's last refresh and newest entered
+ * actual: the figures change only then, so most reads cost two tiny queries.
+ */
 export async function buildDashboard(db: Db, district: string, lang: Lang): Promise<DashboardView> {
+  const [refreshed, actualId, active] = [
+    await repo.findRefresh(db, district),
+    await repo.latestActualId(db, district),
+    await findActivePack(db, district),
+  ];
+  const key = `${district}:${lang}:${refreshed?.finishedAt?.getTime() ?? 0}:${actualId}:${active?.versionId ?? 0}`;
+  let hit = dashboards.get(key);
+  if (!hit) {
+    hit = computeDashboard(db, district, lang);
+    hit.catch(() => dashboards.delete(key));
+    dashboards.set(key, hit);
+    while (dashboards.size > 32) {
+      const oldest = dashboards.keys().next().value;
+      if (oldest === undefined) break;
+      dashboards.delete(oldest);
+    }
+  }
+  return hit;
+}
+
+/** Builds the whole dashboard from the aggregates (a handful of indexed reads). */
+async function computeDashboard(db: Db, district: string, lang: Lang): Promise<DashboardView> {
   const pack = await packOf(db, district);
   const [rows, indexRows, refreshed, indicators] = [
     await repo.readSeries(db, district, DATASETS),
