@@ -15,6 +15,7 @@ import { FeatureRoute } from './pages/feature-route';
 import { createQueryClient } from './query-client';
 
 const LoginPage = lazy(() => import('./pages/login.page'));
+const RegisterPage = lazy(() => import('./pages/records/register.page'));
 const HomePage = lazy(() => import('./pages/home.page'));
 const NotFoundPage = lazy(() => import('./pages/not-found.page'));
 const PolicyLibraryPage = lazy(() => import('./pages/policies/library.page'));
@@ -40,6 +41,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/register" element={<RegisterPage />} />
       <Route path="/verify/certificate/:no" element={<VerifyCertificatePage />} />
       <Route path="/v/:token" element={<TalentCodeVerifyPage />} />
       <Route path="/d/:district" element={<PublicShell />}>

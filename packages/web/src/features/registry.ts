@@ -38,6 +38,10 @@ export interface Feature {
 }
 
 const AuditPage = lazy(() => import('../pages/audit.page'));
+const ProfilePage = lazy(() => import('../pages/records/profile.page'));
+const EnterpriseInfoPage = lazy(() => import('../pages/records/enterprise-info.page'));
+const EnterpriseRegisterPage = lazy(() => import('../pages/records/enterprise-register.page'));
+const EnterprisesAdminPage = lazy(() => import('../pages/records/enterprises-admin.page'));
 const MyApplicationsPage = lazy(() => import('../pages/applications/list.page'));
 const FulfilmentPage = lazy(() => import('../pages/fulfilment/fulfilment.page'));
 const StationPage = lazy(() => import('../pages/station/station.page'));
@@ -66,7 +70,7 @@ const ReserveAdminPage = lazy(() => import('../pages/services/reserve-admin.page
 const BankInboxPage = lazy(() => import('../pages/services/bank-inbox.page'));
 
 export const features: Record<FeatureId, Feature> = {
-  profile: { id: 'profile', path: '/profile', icon: 'profile', module: 'talents' },
+  profile: { id: 'profile', path: '/profile', icon: 'profile', module: 'talents', page: ProfilePage },
   myPolicies: {
     id: 'myPolicies',
     path: '/my-policies',
@@ -89,12 +93,26 @@ export const features: Record<FeatureId, Feature> = {
     page: MyCodePage,
   },
   messages: { id: 'messages', path: '/messages', icon: 'messages', module: 'matching', page: MessagesPage },
-  enterpriseInfo: { id: 'enterpriseInfo', path: '/enterprise', icon: 'enterprise', module: 'enterprises' },
+  enterpriseInfo: {
+    id: 'enterpriseInfo',
+    path: '/enterprise',
+    icon: 'enterprise',
+    module: 'enterprises',
+    page: EnterpriseInfoPage,
+  },
   enterpriseRegister: {
     id: 'enterpriseRegister',
     path: '/enterprise/register',
     icon: 'register',
     module: 'enterprises',
+    page: EnterpriseRegisterPage,
+  },
+  enterprises: {
+    id: 'enterprises',
+    path: '/admin/enterprises',
+    icon: 'enterprise',
+    module: 'enterprises',
+    page: EnterprisesAdminPage,
   },
   enterpriseApplications: {
     id: 'enterpriseApplications',
@@ -246,6 +264,7 @@ export const navByRole: Record<Role, readonly FeatureId[]> = {
   station: ['stationServices'],
   admin: [
     'policyLibrary',
+    'enterprises',
     'reviewQueue',
     'fulfilment',
     'certification',

@@ -86,6 +86,7 @@ export const en: Messages = {
     messages: 'Messages',
     enterpriseInfo: 'Enterprise details',
     enterpriseRegister: 'Talent register (一企一册)',
+    enterprises: 'Enterprises',
     enterpriseApplications: 'Policy claims',
     demand: 'Talent demand',
     reviewQueue: 'Review queue',
@@ -123,6 +124,7 @@ export const en: Messages = {
     messages: 'New policy matches, review results and requests for correction.',
     enterpriseInfo: 'Unified social credit code, industry, size and credit status.',
     enterpriseRegister: "一企一册: the enterprise's register of talents, nominations and changes.",
+    enterprises: "The district's enterprises: credit status (red or black list), the talent-enterprise white list and tags.",
     enterpriseApplications: 'Policies your enterprise can claim, claim progress and payments.',
     demand:
       'Publish talent demand and jobs, see the shortage-occupation catalogue, and match talents both ways.',

@@ -1,7 +1,7 @@
 import { ReadOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Form, Layout, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useMeta } from '../api/queries';
 import { Brand } from '../components/brand';
 import { ButtonLink } from '../components/button-link';
@@ -66,6 +66,9 @@ export default function LoginPage() {
                   {t('login.title')}
                 </Typography.Title>
                 <LoginForm form={form} onSuccess={() => navigate(target, { replace: true })} />
+                <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+                  <Link to="/register">{t('records.register.link')}</Link>
+                </Typography.Paragraph>
               </Card>
               {meta.data?.demo ? (
                 <Card>
