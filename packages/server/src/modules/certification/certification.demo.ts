@@ -3,10 +3,8 @@
 // demo enterprise, the demo talent certified at the catalogue tier they meet, one case waiting in the
 // reviewer's queue and one committee case whose panel includes expert.<district>. Runs after the records
 // seeder; tolerates a district without talent records (then only the pool and rubric are seeded).
-import path from 'node:path';
-import { type CompiledPack, compilePack, loadPack } from '@rencai/engine';
+import type { CompiledPack } from '@rencai/engine';
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../../config';
 import type { Db } from '../../db/client';
 import { accounts, talents } from '../../db/schema';
 import { hashPassword } from '../../lib/password';
@@ -57,21 +55,6 @@ const DEMO_RUBRIC = {
     { id: 'fit', zh: '与区域产业契合度', en: 'Fit with the district’s industries', weight: 15 },
   ],
 };
-
-async function demoPack(
-  db: Db,
-  district: string,
-): Promise<{ pack: CompiledPack; versionId: number | null } | undefined> {
-  const active = await findActivePack(db, district);
-  if (active) return { pack: active.pack, versionId: active.versionId };
-  // On the very first start the packs are published after the seed: read the shipped pack from disk.
-  try {
-    const config = loadConfig({ ...process.env, RENCAI_DEMO: '1' });
-    return { pack: compilePack(await loadPack(path.join(config.packsDir, district))), versionId: null };
-  } catch {
-    return undefined;
-  }
-}
 
 const accountId = async (db: Db, username: string) =>
   (await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username)).limit(1))[0]
@@ -138,20 +121,22 @@ async function seedCase(
   });
 }
 
-/** Seeds the certification demo of every district given (safe to run again: skips what exists). */
+/**
+ * Seeds the certification demo of every district given (safe to run again: skips what exists): the
+ * expert pool and rubric always; the quota and the cases once the district's pack is published (on the
+ * very first start the packs are published after the seed, so the server calls this again when ready).
+ */
 export async function seedCertificationDemo(db: Db, districts: string[], now = new Date()): Promise<void> {
-  const passwordHash = await hashPassword('rencai-demo');
+  let passwordHash: string | undefined;
   for (const district of districts) {
-    const loaded = await demoPack(db, district);
-    if (!loaded) continue;
-    const s: Seeded = { ...loaded, district, now };
     // the demo enterprise: the one enterprise.<district> acts for
     const hrId = await accountId(db, `enterprise.${district}`);
     const demoEnterprise = hrId !== undefined ? await repo.findMemberEnterprise(db, hrId) : undefined;
 
     // the expert pool
     const expertId = await accountId(db, `expert.${district}`);
-    if (expertId !== undefined && !(await repo.listPool(db, district)).some((p) => p.accountId === expertId))
+    const inPool = new Set((await repo.listPool(db, district)).map((p) => p.accountId));
+    if (expertId !== undefined && !inPool.has(expertId))
       await repo.upsertExpertProfile(db, {
         accountId: expertId,
         district,
@@ -160,32 +145,38 @@ export async function seedCertificationDemo(db: Db, districts: string[], now = n
         fields: ['新材料', '智能制造'],
         createdBy: 'demo-seed',
       });
-    for (const e of GENERATED_EXPERTS) {
-      const username = `expert${e.key}.${district}`;
-      await insertAccountIfAbsent(db, {
-        district,
-        username,
-        displayName: e.name,
-        role: 'expert',
-        departmentId: null,
-        passwordHash,
-      });
-      const id = await accountId(db, username);
-      if (id === undefined || (await repo.listPool(db, district)).some((p) => p.accountId === id)) continue;
-      await repo.upsertExpertProfile(db, {
-        accountId: id,
-        district,
-        enterpriseId: 'atDemoEnterprise' in e ? (demoEnterprise ?? null) : null,
-        affiliation: 'affiliation' in e ? e.affiliation : null,
-        title: e.title,
-        fields: [...e.fields],
-        createdBy: 'demo-seed',
-      });
-    }
+    if (inPool.size < GENERATED_EXPERTS.length + 1)
+      for (const e of GENERATED_EXPERTS) {
+        const username = `expert${e.key}.${district}`;
+        passwordHash ??= await hashPassword('rencai-demo');
+        await insertAccountIfAbsent(db, {
+          district,
+          username,
+          displayName: e.name,
+          role: 'expert',
+          departmentId: null,
+          passwordHash,
+        });
+        const id = await accountId(db, username);
+        if (id === undefined || inPool.has(id)) continue;
+        await repo.upsertExpertProfile(db, {
+          accountId: id,
+          district,
+          enterpriseId: 'atDemoEnterprise' in e ? (demoEnterprise ?? null) : null,
+          affiliation: 'affiliation' in e ? e.affiliation : null,
+          title: e.title,
+          fields: [...e.fields],
+          createdBy: 'demo-seed',
+        });
+      }
     let rubric = await repo.findActiveRubric(db, district);
     rubric ??= await db.transaction((t) =>
       repo.replaceRubric(t as unknown as Db, { district, ...DEMO_RUBRIC, createdBy: 'demo-seed' }),
     );
+
+    const active = await findActivePack(db, district);
+    if (!active) continue;
+    const s: Seeded = { pack: active.pack, versionId: active.versionId, district, now };
     const tiers = s.pack.pack.tiers;
     if (demoEnterprise !== undefined && tiers.length > 1)
       await db.transaction(async (t) => {

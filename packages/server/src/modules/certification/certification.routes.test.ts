@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, signIn, type TestApp } from '../../test/app';
 import { publishShippedPacks } from '../policies/policies.service';
+import { seedCertificationDemo } from './certification.demo';
 import * as repo from './certification.repo';
 
 let t: TestApp;
@@ -13,9 +14,10 @@ const s: Record<string, Session> = {};
 beforeAll(async () => {
   t = await createTestApp();
   await publishShippedPacks(t.database.db, t.config);
+  await seedCertificationDemo(t.database.db, [D]); // what the server does once the packs are published
   for (const role of ['talent', 'enterprise', 'reviewer', 'expert', 'provider', 'station', 'admin'])
     s[role] = await signIn(t.app, `${role}.${D}`);
-}, 60_000);
+}, 240_000);
 afterAll(() => t.close());
 
 const get = (role: string | null, url: string, headers: Record<string, string> = {}) =>

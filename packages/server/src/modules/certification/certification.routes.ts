@@ -6,6 +6,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { DistrictParams, ErrorBody, errorResponses } from '../../http/common.schema';
+import { listDistricts } from '../identity/identity.repo';
+import { seedCertificationDemo } from './certification.demo';
 import { startRenewalReminders } from './certification.reminders';
 import {
   ApplyBody,
@@ -48,8 +50,22 @@ export type CertificationRoutesOptions = { db?: Db; config?: Config };
 
 export const certificationRoutes: FastifyPluginAsyncZod<CertificationRoutesOptions> = async (app, opts) => {
   if (opts.db && opts.config) {
-    const stop = startRenewalReminders(opts.db, opts.config, app.log);
+    const { db, config } = opts;
+    const stop = startRenewalReminders(db, config, app.log);
     app.addHook('onClose', async () => stop());
+    // Demo: the packs are published after the seed on a first start, so the cases are seeded when ready.
+    if (config.demo)
+      app.addHook('onReady', async () => {
+        if (typeof db.select !== 'function') return; // the OpenAPI build has no database
+        try {
+          await seedCertificationDemo(
+            db,
+            (await listDistricts(db)).map((d) => d.code),
+          );
+        } catch (err) {
+          app.log.error({ err }, 'certification demo seed failed');
+        }
+      });
   }
 
   app.get(

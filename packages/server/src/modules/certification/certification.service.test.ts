@@ -17,6 +17,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { findActivePack } from '../policies/pack-cache';
 import { publishShippedPacks } from '../policies/policies.service';
 import { loadTalentFacts } from '../talents/talents.facts';
+import { seedCertificationDemo } from './certification.demo';
 import { drawPanel, seededRandom } from './certification.panel';
 import { certificateQrPng } from './certification.pdf';
 import { readQrFromPdf } from './certification.pdf-image';
@@ -49,11 +50,12 @@ beforeAll(async () => {
   config = loadConfig({ RENCAI_DEMO: '1', LOG_LEVEL: 'silent' });
   await seedDemo(database.db);
   await publishShippedPacks(database.db, config);
+  await seedCertificationDemo(database.db, ['chaoyang', 'horinger', 'wuxing', 'jingan', 'wuchang']);
   admin = await actorOf(database.db, `admin.${D}`);
   reviewer = await actorOf(database.db, `reviewer.${D}`);
   hr = await actorOf(database.db, `enterprise.${D}`);
   demoEnterprise = (await repo.findMemberEnterprise(database.db, hr.accountId)) as number;
-}, 60_000);
+}, 240_000);
 afterAll(() => database.destroy());
 
 describe('the catalogue on a record', () => {
