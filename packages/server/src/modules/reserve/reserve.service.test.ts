@@ -26,14 +26,14 @@ let enterpriseId: number;
 beforeAll(async () => {
   world = await createWorld();
   top = await service.createLevel(admin(), {
-    code: 'leading',
+    code: 't-leading',
     nameZh: '领军储备',
     nameEn: 'Leading',
     rank: 1,
     reviewMonths: 12,
   });
   base = await service.createLevel(admin(), {
-    code: 'graduate',
+    code: 't-graduate',
     nameZh: '优秀留汉大学生',
     nameEn: 'Graduates',
     rank: 2,
