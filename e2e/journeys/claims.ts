@@ -23,12 +23,18 @@ async function declarePostdoc(page: Page) {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'rencai_csrf')?.value ?? '';
   const me = await page.request.get(`/api/v1/d/${district}/talents/me`);
   if (!me.ok()) fail(`talents/me: ${me.status()}`);
-  const { id } = (await me.json()) as { id: number };
+  const { id } = ((await me.json()) as { talent: { id: number } }).talent;
   const res = await page.request.put(`/api/v1/d/${district}/talents/${id}/facts`, {
     headers: { 'x-csrf-token': csrf },
     data: { facts: { isPostdoc: true } },
   });
   if (!res.ok()) fail(`facts: ${res.status()} ${await res.text()}`);
+}
+
+/** Signs in again after a sign-out (the app may return to the page it was on, so wait for the shell). */
+async function signInAgain(page: Page, username: string) {
+  await signIn(page, username);
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
 
 async function approveRow(page: Page) {
@@ -60,8 +66,7 @@ journey(
     await signOut(page);
 
     // Stage 1: the employer (the demo enterprise's HR) confirms.
-    await signIn(page, `enterprise.${district}`);
-    await expectHeading(page, homeTitles.enterprise);
+    await signInAgain(page, `enterprise.${district}`);
     await page.getByRole('menuitem', { name: '政策申报', exact: true }).click();
     await expectHeading(page, '我的申请');
     await page.getByRole('heading', { name: '待本单位确认的申请' }).waitFor();
@@ -69,8 +74,7 @@ journey(
     await signOut(page);
 
     // Stage 2: the HR bureau's reviewer approves; the budget is committed in the same transaction.
-    await signIn(page, `reviewer.${district}`);
-    await expectHeading(page, homeTitles.reviewer);
+    await signInAgain(page, `reviewer.${district}`);
     await page.getByRole('menuitem', { name: '审核队列', exact: true }).click();
     await page.getByRole('tab', { name: '政策申领' }).click();
     await page.getByRole('row', { name: new RegExp(TITLE) }).waitFor();
@@ -79,8 +83,7 @@ journey(
     await signOut(page);
 
     // The office collects the due payment into a batch, exports it, and marks it paid.
-    await signIn(page, `admin.${district}`);
-    await expectHeading(page, homeTitles.admin);
+    await signInAgain(page, `admin.${district}`);
     await page.getByRole('menuitem', { name: '政策兑现', exact: true }).click();
     await expectHeading(page, '政策兑现');
     await page.getByRole('cell', { name: '林晓' }).first().waitFor();
@@ -97,8 +100,7 @@ journey(
     await signOut(page);
 
     // The talent's timeline: every act with its actor, the budget and the payment.
-    await signIn(page, `talent.${district}`);
-    await expectHeading(page, homeTitles.talent);
+    await signInAgain(page, `talent.${district}`);
     await page.goto(applicationUrl);
     await expectHeading(page, TITLE);
     for (const step of ['提交申请', '审核通过', '批准', '预算已锁定', '款项已发放'])

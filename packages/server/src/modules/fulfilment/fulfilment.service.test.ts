@@ -125,6 +125,11 @@ describe('payments', () => {
 
   it('re-checks an instalment condition on the current facts when the date has come', async () => {
     const later = new Date(Date.now() + 400 * 86_400_000);
+    // The whole policy is re-decided on the facts of that day: keep the talent's certification valid then.
+    await db.execute(
+      sql`INSERT INTO certifications (district, talent_id, path, requested_tier, tier, status, submitted_by, valid_from, valid_to)
+          VALUES ('wuxing', ${talentId}, 'catalogue', 'B', 'B', 'approved', 'test', '2020-01-01', '2040-12-31')`,
+    );
     const ok = await listDueItems(ctxOf(db, admin, later));
     const second = ok.items.find((i) => i.instalment === 1);
     expect(second?.state).toBe('due');
