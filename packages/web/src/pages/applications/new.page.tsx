@@ -78,13 +78,13 @@ export default function NewApplicationPage() {
       ) : null}
       <Card title={<h2 className="card-heading">{pick(lang, p.policy.title)}</h2>} size="small">
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('claims.new.eligible')}>
+          <Descriptions.Item label={t('claims.new.verdict')}>
             {eligible ? (
               <Tag color="success">{t('claims.new.eligible')}</Tag>
             ) : (
               <Tag color="warning">{t('claims.new.notEligible')}</Tag>
             )}{' '}
-            {pick(lang, p.summary)}
+            {eligible ? null : pick(lang, p.summary)}
           </Descriptions.Item>
           <Descriptions.Item label={t('claims.new.amount')}>
             {t('claims.yuan', { amount: money(p.amount) })}
