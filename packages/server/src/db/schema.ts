@@ -187,3 +187,4 @@ export * from './tables/demand';
 export * from './tables/records-import';
 export * from './tables/talent-code';
 export * from './tables/certification';
+export * from './tables/claims';
