@@ -32,7 +32,7 @@ journey(
     await page.getByRole('button', { name: '退出登录' }).waitFor(); // signed in; the app returns to the last page
     await page.goto('/admin/demand');
     await expectHeading(page, '人才需求审核与紧缺职业目录');
-    await page.getByRole('heading', { name: '紧缺职业目录' }).waitFor();
+    await page.getByRole('heading', { name: '紧缺职业目录', exact: true }).waitFor();
     await page.getByRole('cell', { name: '材料研发工程师' }).first().waitFor();
     await shoot(page, 'demand-admin');
     await page.getByRole('button', { name: `通过并发布 ${TITLE}` }).click();

@@ -158,8 +158,14 @@ export function progressOption(look: Look, d: Dashboard): EChartOption {
     true,
   );
   const names = new Map(rows.map((i) => [i.code, i.name]));
+  const yAxis = (option as { yAxis: { axisLabel: object } }).yAxis;
   return {
     ...option,
+    // Every indicator's code on its row: smaller type and no hiding, 16 rows share the height.
+    yAxis: {
+      ...yAxis,
+      axisLabel: { ...yAxis.axisLabel, fontSize: Math.min(look.fontSize - 2, 13), hideOverlap: false },
+    },
     tooltip: {
       trigger: 'axis',
       textStyle: { fontSize: look.fontSize },
