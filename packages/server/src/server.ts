@@ -20,11 +20,12 @@ export async function startServer(config: Config): Promise<Running> {
       await seedDemo(database.db);
       await publishShippedPacks(database.db, config); // skips packs whose exact files are published
       await seedClaimsDemo(database.db, seedDistricts.map((d) => d.code)); // claims need the published packs
-      await seedMatchingDemo(database.db); // eligibility snapshots (and the demo talent's inbox)
     }
     const app = await buildApp({ config, db: database.db });
     const jobs = await startJobs(database, config, (msg, err) => app.log.error({ err }, msg));
     const url = await app.listen({ port: config.port, host: config.host });
+    // After listen: the onReady demo seeders (certification) have run, so the snapshots see their results.
+    if (config.demo) await seedMatchingDemo(database.db); // eligibility snapshots, the demo talent's inbox
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {

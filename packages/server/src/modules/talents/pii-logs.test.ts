@@ -81,7 +81,9 @@ const send = (method: string, p: string, body: unknown, jar?: Jar) =>
   });
 
 describe('logs', () => {
-  it('contain no full ID number or phone of any talent the server was sent', async () => {
+  it('contain no full ID number or phone of any talent the server was sent', {
+    timeout: 180_000,
+  }, async () => {
     const id = makeIdNumber('330502', '19930704', 612);
     const phone = '13977776666';
     const badId = `${id.slice(0, 17)}${id[17] === '1' ? '2' : '1'}`;

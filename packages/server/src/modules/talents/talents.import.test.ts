@@ -75,7 +75,9 @@ describe('importing 10,000 rows with 100 bad ones', () => {
   });
   afterAll(() => database.destroy());
 
-  it('commits exactly the 9,900 good rows and reports the 100 bad ones by row and column', async () => {
+  it('commits exactly the 9,900 good rows and reports the 100 bad ones by row and column', {
+    timeout: 300_000,
+  }, async () => {
     const { job } = await createOrResumeJob(database.db, {
       district: 'wuxing',
       fileName: 't.xlsx',
@@ -107,7 +109,7 @@ describe('importing 10,000 rows with 100 bad ones', () => {
     expect(Number(facts?.n)).toBe(9_900);
   });
 
-  it('a re-run of the same file creates nothing twice', async () => {
+  it('a re-run of the same file creates nothing twice', { timeout: 300_000 }, async () => {
     const { job, resumed } = await createOrResumeJob(database.db, {
       district: 'wuxing',
       fileName: 't.xlsx',
@@ -177,7 +179,9 @@ describe('an import killed half way', () => {
     }
   }
 
-  it('resumes from the committed cursor and ends with the same 9,900 records, each once', async () => {
+  it('resumes from the committed cursor and ends with the same 9,900 records, each once', {
+    timeout: 600_000,
+  }, async () => {
     const killed = await runCli(true);
     expect(killed.signal).toBe('SIGKILL');
     const mid = await inspect(async (db) => ({
