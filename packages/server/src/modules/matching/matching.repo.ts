@@ -322,27 +322,32 @@ export async function subjectsPerVersion(db: Db, district: string) {
   }));
 }
 
-/** Claims per policy (applied, granted, paid) when the claims module's tables exist; else undefined. */
+/**
+ * Claims per policy from the claims module's tables (when they exist): applied = applications not
+ * withdrawn, granted = grants (after review or 免申即享), paid = grants with at least one paid payment item.
+ */
 export async function claimCountsPerPolicy(
   db: Db,
   district: string,
 ): Promise<Map<string, { applied: number; granted: number; paid: number }> | undefined> {
   const tables = rowsOf<{ name: string }>(
     await db.execute(sql`SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_name IN ('applications', 'grants', 'payment_items')`),
+      WHERE table_schema = current_schema() AND table_name IN ('applications', 'grants', 'payment_items')`),
   ).map((r) => r.name);
-  if (!tables.includes('applications')) return undefined;
-  const out = new Map<string, { applied: number; granted: number; paid: number }>();
-  const cols = rowsOf<{ name: string }>(
-    await db.execute(sql`SELECT column_name AS name FROM information_schema.columns
-      WHERE table_schema = 'public' AND table_name = 'applications'`),
-  ).map((r) => r.name);
-  if (!cols.includes('policy_id') || !cols.includes('status')) return undefined;
+  if (!['applications', 'grants', 'payment_items'].every((t) => tables.includes(t))) return undefined;
   const result = await db.execute(sql`
-    SELECT policy_id AS "policyId", count(*)::int AS applied,
-      count(*) FILTER (WHERE status IN ('approved', 'granted', 'paid'))::int AS granted,
-      count(*) FILTER (WHERE status = 'paid')::int AS paid
-    FROM applications WHERE district = ${district} GROUP BY policy_id`);
+    WITH applied AS (
+      SELECT policy_id, count(*)::int AS n FROM applications
+      WHERE district = ${district} AND status <> 'withdrawn' GROUP BY policy_id
+    ), granted AS (
+      SELECT g.policy_id, count(*)::int AS n,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM payment_items i WHERE i.grant_id = g.id AND i.status = 'paid'))::int AS paid
+      FROM grants g WHERE g.district = ${district} GROUP BY g.policy_id
+    )
+    SELECT coalesce(a.policy_id, g.policy_id) AS "policyId", coalesce(a.n, 0) AS applied,
+      coalesce(g.n, 0) AS granted, coalesce(g.paid, 0) AS paid
+    FROM applied a FULL JOIN granted g ON g.policy_id = a.policy_id`);
+  const out = new Map<string, { applied: number; granted: number; paid: number }>();
   for (const r of rowsOf<{ policyId: string; applied: number; granted: number; paid: number }>(result))
     out.set(r.policyId, { applied: Number(r.applied), granted: Number(r.granted), paid: Number(r.paid) });
   return out;

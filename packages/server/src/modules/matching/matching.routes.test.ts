@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { createTestApp, type Session, signIn, type TestApp } from '../../test/app';
+import { notify } from '../notifications/notifications.service';
 import { publishShippedPacks, readPackDir } from '../policies/policies.service';
 import { buildTalent } from './matching.fixtures';
 
@@ -135,8 +136,28 @@ describe('the inbox', () => {
       expect(res.statusCode).toBe(200);
       expect((await get(role, `/api/v1/d/${D}/me/notifications/unread-count`)).statusCode).toBe(200);
     }
+    const [account] = await queryRows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id::int AS id FROM accounts WHERE username = ${`talent.${D}`}`,
+    );
+    await notify(
+      t.database.db,
+      [1, 2].map((n) => ({
+        district: D,
+        accountId: account?.id ?? 0,
+        kind: 'test',
+        titleZh: `测试消息${n}`,
+        titleEn: `Test message ${n}`,
+        link: '/my-policies',
+        dedupeKey: `test:${n}`,
+      })),
+    );
     const inbox = (await get('talent', `/api/v1/d/${D}/me/notifications`)).json();
-    expect(inbox.unread).toBeGreaterThan(0); // the talent was told of the policies they qualify for
+    expect(inbox.unread).toBeGreaterThanOrEqual(2);
+    expect(inbox.items.map((i: { title: string }) => i.title)).toContain('测试消息2');
+    expect((await get('talent', `/api/v1/d/${D}/me/notifications`, 'en')).json().items[0].title).toMatch(
+      /message|qualify|[A-Za-z]/,
+    );
     const first = inbox.items[0];
     expect((await post('admin', `/api/v1/d/${D}/me/notifications/${first.id}/read`)).statusCode).toBe(404);
     const read = await post('talent', `/api/v1/d/${D}/me/notifications/${first.id}/read`);

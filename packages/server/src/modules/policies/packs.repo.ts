@@ -1,7 +1,7 @@
 // The only SQL of the pack publishing screen: the district's versions with their policy counts.
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { packVersions, policies } from '../../db/schema';
+import { packVersions } from '../../db/schema';
 
 export { findVersionByHash } from './policies.repo';
 
@@ -15,7 +15,8 @@ export async function listVersions(db: Db, district: string) {
       publishedAt: packVersions.publishedAt,
       publishedBy: packVersions.publishedBy,
       contentHash: packVersions.contentHash,
-      policies: sql<number>`(SELECT count(*)::int FROM ${policies} WHERE ${policies.packVersionId} = ${packVersions.id})`,
+      // Qualified by hand: inside the subquery an unqualified `id` would be the policy's own.
+      policies: sql<number>`(SELECT count(*)::int FROM policies p WHERE p.pack_version_id = pack_versions.id)`,
     })
     .from(packVersions)
     .where(eq(packVersions.district, district))

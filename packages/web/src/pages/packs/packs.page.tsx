@@ -239,8 +239,8 @@ function PreviewView({ preview }: { preview: PackPreview }) {
             { title: t('matching.packs.policy'), dataIndex: 'title' },
             { title: t('matching.packs.oldCount'), dataIndex: 'old' },
             { title: t('matching.packs.newCount'), dataIndex: 'next' },
-            { title: t('matching.packs.oldCost'), dataIndex: 'oldAmount', render: money },
-            { title: t('matching.packs.newCost'), dataIndex: 'nextAmount', render: money },
+            { title: t('matching.packs.oldAmount'), dataIndex: 'oldAmount', render: money },
+            { title: t('matching.packs.newAmount'), dataIndex: 'nextAmount', render: money },
           ]}
         />
       </Flex>
@@ -336,7 +336,7 @@ function Counts({ district }: { district: string }) {
           { title: t('matching.packs.offered'), dataIndex: 'offered' },
           { title: t('matching.packs.unknownCount'), dataIndex: 'unknown' },
           {
-            title: t('matching.packs.oldCost'),
+            title: t('matching.packs.offeredAmount'),
             dataIndex: 'offeredAmount',
             render: (n: number) => formatMoney(n, i18n.language),
           },
