@@ -153,6 +153,48 @@ journey('the administrator sees the committee case with its panel, and the exper
   await page.getByText(/平均分：/).waitFor();
   await shootTop(page, 'certification-committee');
   await page.getByRole('tab', { name: '专家库' }).click();
-  await page.getByRole('cell', { name: /赵明远/ }).waitFor();
+  await page.getByRole('cell', { name: /^赵明远（评审专家） expert01/ }).waitFor();
   await shootTop(page, 'certification-pool');
+});
+
+journey('in English the talent reads the catalogue check and the verification page', async (page) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'English' }).click();
+  await signIn(page, `talent.${district}`, { user: 'Username', pass: 'Password', submit: 'Sign in' });
+  await expectHeading(page, 'Talent home');
+  await page
+    .getByRole('region', { name: 'My talent tier' })
+    .getByText('B · National leading talent')
+    .waitFor();
+  await page.getByRole('navigation').getByRole('menuitem', { name: 'Certification' }).click();
+  await expectHeading(page, 'Certification');
+  await page
+    .getByRole('heading', { name: 'By the catalogue you qualify as: B · National leading talent' })
+    .waitFor();
+  await page.getByText('Selected by a national talent programme').first().waitFor();
+  await shootTop(page, 'certification-talent-english');
+  if (!certificateUrl) fail('the first journey did not produce a certificate');
+  await page.goto(new URL(certificateUrl).pathname);
+  await page.getByRole('status').getByText('Valid', { exact: true }).waitFor();
+  await shootTop(page, 'certification-verify-english');
+});
+
+journey('HR nominates an employee (用人单位举荐) and follows the case', async (page) => {
+  await page.goto('/login');
+  await signIn(page, `enterprise.${district}`);
+  await expectHeading(page, homeTitles.enterprise);
+  await page.getByRole('navigation').getByRole('menuitem', { name: '人才认定' }).click();
+  await expectHeading(page, '人才认定');
+  await page.getByLabel('被举荐人才（本单位在职）').fill('林晓');
+  await page.getByLabel('被举荐人才（本单位在职）').press('Enter');
+  await page.getByText(`按目录可认定为：${tierB}`).waitFor();
+  await page.getByLabel('申请层次').fill('国家级领军人才');
+  await page.getByLabel('申请层次').press('Enter');
+  await page.getByRole('button', { name: '提交举荐' }).click();
+  const toast = page.getByText(/申请已提交，案件号 [A-Z]{2}-[0-9A-Z]{8}/);
+  await toast.waitFor();
+  const code = /[A-Z]{2}-[0-9A-Z]{8}/.exec((await toast.textContent()) ?? '')?.[0] ?? fail('no case code');
+  await page.getByRole('cell', { name: code, exact: true }).waitFor();
+  await page.getByRole('cell', { name: '用人单位举荐' }).first().waitFor();
+  await shootTop(page, 'certification-enterprise');
 });

@@ -52,7 +52,7 @@ const DEMO_RUBRIC = {
     { id: 'innovation', zh: '创新能力', en: 'Capacity for innovation', weight: 30 },
     { id: 'contribution', zh: '业绩贡献', en: 'Record and contribution', weight: 30 },
     { id: 'recognition', zh: '行业认可度', en: 'Standing in the field', weight: 25 },
-    { id: 'fit', zh: '与区域产业契合度', en: 'Fit with the district’s industries', weight: 15 },
+    { id: 'fit', zh: '与区域产业契合度', en: "Fit with the district's industries", weight: 15 },
   ],
 };
 

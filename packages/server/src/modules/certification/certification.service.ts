@@ -400,7 +400,7 @@ export async function applyForCertification(ctx: Ctx, input: Apply, idempotencyK
   if (input.path === 'employer_nomination' && actor.role !== 'enterprise' && actor.role !== 'admin')
     throw new AppError('forbidden', {
       zh: '用人单位举荐须由用人单位人事办理',
-      en: 'Employer nomination is made by the employer’s HR',
+      en: "Employer nomination is made by the employer's HR",
     });
   if (input.path === 'quota' && actor.role !== 'admin')
     throw new AppError('forbidden', {
@@ -1211,7 +1211,7 @@ async function loadTask(ctx: Ctx, actor: Actor, caseCode: string) {
   if (!row || !(await repo.isOnPanel(ctx.db, row.cert.id, actor.accountId)))
     throw new AppError(
       'forbidden',
-      { zh: '您不在该案件的评审组中', en: 'You are not on this case’s panel' },
+      { zh: '您不在该案件的评审组中', en: "You are not on this case's panel" },
       { caseCode },
     );
   return row;

@@ -77,6 +77,13 @@ export const certification = {
     homeCardNone: '尚未认定',
     homeCardApply: '查看可认定层次',
     homeCardOpen: '查看认定',
+    nominateTitle: '用人单位举荐',
+    enterpriseIntro: '为本单位在职人才举荐认定，并跟踪本单位人才的认定案件。',
+    nominee: '被举荐人才（本单位在职）',
+    nomineeRequired: '请选择被举荐的人才',
+    nominateHint: '举荐层次不高于目录层次的，部门审核通过即认定；高于目录层次的，转评审委员会评审。',
+    nominate: '提交举荐',
+    employeeCases: '本单位人才的认定案件',
     // reviewer queue
     queueTitle: '审核队列',
     queueIntro: '本部门待办理的审核件。认定案件按目录核对材料；委员会评审的案件通过后转评审委员会。',
@@ -242,9 +249,9 @@ export const certification = {
       committee: 'Peer review (talent committee)',
     },
     pathHints: {
-      catalogue: 'Certified by the catalogue; the department’s approval issues the certificate.',
+      catalogue: "Certified by the catalogue; the department's approval issues the certificate.",
       expert_recommendation:
-        'An academician or authority recommends you; the tier may be one above the catalogue’s, decided by the committee.',
+        "An academician or authority recommends you; the tier may be one above the catalogue's, decided by the committee.",
       committee: 'For people the catalogue does not cover: peer experts score, the committee decides.',
       employer_nomination: "Your employer's HR nominates you.",
       quota: "The talent office certifies within the employer's yearly quota.",
@@ -278,6 +285,14 @@ export const certification = {
     homeCardNone: 'Not certified yet',
     homeCardApply: 'See the tier I qualify for',
     homeCardOpen: 'My certification',
+    nominateTitle: 'Employer nomination',
+    enterpriseIntro: 'Nominate your employees for certification and follow their cases.',
+    nominee: 'Employee to nominate',
+    nomineeRequired: 'Choose the employee',
+    nominateHint:
+      "Up to the catalogue's tier, the department's approval certifies; above it, the committee reviews.",
+    nominate: 'Nominate',
+    employeeCases: "Your employees' certification cases",
     queueTitle: 'Review queue',
     queueIntro:
       "Your department's cases. Catalogue cases are checked against the catalogue; committee cases go on to the committee.",

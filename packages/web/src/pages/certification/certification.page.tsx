@@ -3,7 +3,7 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../auth/user-context';
 import { AdminCertification } from './admin-certification';
-import { CaseTable } from './case-table';
+import { EnterpriseCertification } from './enterprise-certification';
 import { TalentCertification } from './talent-certification';
 
 export default function CertificationPage() {
@@ -16,14 +16,16 @@ export default function CertificationPage() {
           {user.role === 'admin' ? t('certification.adminTitle') : t('certification.title')}
         </Typography.Title>
         <Typography.Text type="secondary">
-          {user.role === 'admin' ? t('certification.adminIntro') : t('certification.intro')}
+          {user.role === 'admin'
+            ? t('certification.adminIntro')
+            : user.role === 'enterprise'
+              ? t('certification.enterpriseIntro')
+              : t('certification.intro')}
         </Typography.Text>
       </header>
       {user.role === 'talent' ? <TalentCertification /> : null}
       {user.role === 'admin' ? <AdminCertification /> : null}
-      {user.role === 'enterprise' ? (
-        <CaseTable emptyText={t('certification.casesEmpty')} actions={() => null} />
-      ) : null}
+      {user.role === 'enterprise' ? <EnterpriseCertification /> : null}
     </Flex>
   );
 }

@@ -22,7 +22,7 @@ const kindCounts = (docs: { kind: string }[]) => [
 ];
 
 function ScoreForm({ task }: { task: ExpertTask }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useUser();
   const { message } = App.useApp();
   const score = useScoreTask(user.district);
@@ -57,7 +57,11 @@ function ScoreForm({ task }: { task: ExpertTask }) {
         <Form.Item
           key={c.id}
           name={c.id}
-          label={`${c.name}（${t('certification.weight')} ${c.weight}）`}
+          label={
+            i18n.language === 'en'
+              ? `${c.name} (${t('certification.weight')} ${c.weight})`
+              : `${c.name}（${t('certification.weight')} ${c.weight}）`
+          }
           rules={[{ required: true, message: t('certification.scoreRequired') }]}
         >
           <InputNumber
@@ -86,7 +90,7 @@ function ScoreForm({ task }: { task: ExpertTask }) {
 }
 
 function TaskView({ code, onBack }: { code: string; onBack: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useUser();
   const task = useExpertTask(user.district, code);
   if (task.isPending) return <Loading />;
@@ -110,7 +114,8 @@ function TaskView({ code, onBack }: { code: string; onBack: () => void }) {
           </span>
           <span>{t('certification.caseCatalogue', { tier: x.catalogueTierName })}</span>
           <span>
-            {t('certification.evidenceTitle')}：
+            {t('certification.evidenceTitle')}
+            {i18n.language === 'en' ? ': ' : '：'}
             {x.evidence.length
               ? kindCounts(x.evidence).map(([kind, n]) => (
                   <Tag key={kind}>

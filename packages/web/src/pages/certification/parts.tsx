@@ -52,7 +52,8 @@ const tri = {
 
 /** A criterion and its sub-criteria, each with its outcome in words (not colour alone). */
 export function CriterionTree({ node }: { node: CriterionText }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
   const mark = tri[node.status];
   return (
     <li>
@@ -60,8 +61,12 @@ export function CriterionTree({ node }: { node: CriterionText }) {
         {mark.icon}
         <span>{node.text}</span>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          （{t(`certification.${mark.key}`)}
-          {node.actual !== null ? `；${t('certification.actual', { value: node.actual })}` : ''}）
+          {zh ? '（' : '('}
+          {t(`certification.${mark.key}`)}
+          {node.actual !== null
+            ? `${zh ? '；' : '; '}${t('certification.actual', { value: node.actual })}`
+            : ''}
+          {zh ? '）' : ')'}
         </Typography.Text>
       </Flex>
       {node.children?.length ? (
@@ -78,7 +83,8 @@ export function CriterionTree({ node }: { node: CriterionText }) {
 
 /** Every tier of the catalogue with its criteria, the met ones first opened. */
 export function TierExplanations({ evaluation }: { evaluation: CatalogueEvaluation }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const list = i18n.language === 'en' ? ', ' : '、';
   return (
     <Collapse
       defaultActiveKey={evaluation.tier !== 'NONE' ? [evaluation.tier] : []}
@@ -102,12 +108,12 @@ export function TierExplanations({ evaluation }: { evaluation: CatalogueEvaluati
             </ul>
             {tier.missing.length ? (
               <Typography.Text type="warning">
-                {t('certification.missingFacts', { facts: tier.missing.map((m) => m.label).join('、') })}
+                {t('certification.missingFacts', { facts: tier.missing.map((m) => m.label).join(list) })}
               </Typography.Text>
             ) : null}
             {tier.entitlements.length ? (
               <Typography.Text type="secondary">
-                {t('certification.entitlements', { list: tier.entitlements.join('、') })}
+                {t('certification.entitlements', { list: tier.entitlements.join(list) })}
               </Typography.Text>
             ) : null}
           </Flex>
@@ -200,7 +206,9 @@ export function CaseFile({
       {detail.recommender ? (
         <Card size="small" title={t('certification.recommendation')}>
           <Typography.Paragraph style={{ marginBottom: 4 }}>
-            {[detail.recommender.name, detail.recommender.title].filter(Boolean).join('，')}
+            {[detail.recommender.name, detail.recommender.title]
+              .filter(Boolean)
+              .join(i18n.language === 'en' ? ', ' : '，')}
           </Typography.Paragraph>
           <Typography.Paragraph style={{ marginBottom: 0 }}>
             {detail.recommender.statement}

@@ -156,7 +156,7 @@ function CaseDetailCard({ id, onClose }: { id: number; onClose: () => void }) {
 }
 
 export function TalentCertification() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useUser();
   const evaluation = useCertificationEvaluation(user.district);
   const current = useCurrentCertification(user.district);
@@ -238,7 +238,7 @@ export function TalentCertification() {
                   type="warning"
                   showIcon
                   title={t('certification.notDefinite')}
-                  description={e.missing.map((m) => m.label).join('、')}
+                  description={e.missing.map((m) => m.label).join(i18n.language === 'en' ? ', ' : '、')}
                 />
               ) : null}
             </Flex>
@@ -298,7 +298,7 @@ export function TalentCertification() {
             {history.data.events.map((ev) => (
               <li key={ev.id}>
                 <Typography.Text type="secondary">{ev.at.slice(0, 10)}</Typography.Text> {ev.actionLabel}
-                {ev.reason ? `：${ev.reason}` : ''}
+                {ev.reason ? `${i18n.language === 'en' ? ': ' : '：'}${ev.reason}` : ''}
               </li>
             ))}
           </ul>
