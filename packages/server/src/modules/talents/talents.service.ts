@@ -13,6 +13,7 @@ import { appendAudit } from '../audit/audit.service';
 import * as documentsRepo from '../documents/documents.repo';
 import * as enterprisesRepo from '../enterprises/enterprises.repo';
 import { findAccountByUsername } from '../identity/identity.repo';
+import { redecideTalent } from '../matching/matching.decide';
 import { findActivePack } from '../policies/pack-cache';
 import { findCurrentCertification } from './talents.facts';
 import {
@@ -518,6 +519,7 @@ export async function updateFacts(
       details: { source, changed: rows.map((r) => r.name), removed },
     });
   });
+  await redecideTalent(ctx.db, talent.district, talent.id, { config: ctx.config }); // 政策找人: re-decide at once
   return recordOf(ctx, talent);
 }
 
