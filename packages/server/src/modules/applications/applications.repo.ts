@@ -377,3 +377,13 @@ export async function findPackVersion(db: Db, id: number) {
     .limit(1);
   return row;
 }
+
+/** Whether any grant was made under this pack version (the demo start-up's 免申即享 ran for it). */
+export async function hasGrantsOfVersion(db: Db, district: string, packVersionId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: grants.id })
+    .from(grants)
+    .where(and(eq(grants.district, district), eq(grants.packVersionId, packVersionId)))
+    .limit(1);
+  return row !== undefined;
+}

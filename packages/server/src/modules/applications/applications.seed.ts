@@ -72,7 +72,9 @@ export async function seedClaimsDemo(db: Db, districts: string[], now = new Date
     const active = await findActivePack(db, district);
     if (!active) continue;
     await seedBudgets(db, district, now);
-    await runAutomaticGrants(db, district, now);
+    // 免申即享 for everyone once per published version (a restart does not re-decide every subject).
+    if (!(await repo.hasGrantsOfVersion(db, district, active.versionId)))
+      await runAutomaticGrants(db, district, now);
     const talentActor = await actorOf(db, `talent.${district}`);
     if (!talentActor) continue;
     const talent = await repo.findTalentByAccount(db, talentActor.accountId);
