@@ -497,7 +497,11 @@ describe('key rotation', () => {
     const horinger = await signIn(t.app, 'talent.horinger');
     const before = (await get('/api/v1/talent-code/me/token', horinger)).json().token;
     const admin2 = await signIn(t.app, 'admin.horinger');
-    const rotated = await post('/api/v1/talent-code/keys/rotate', {}, admin2);
+    const rotated = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/talent-code/keys/rotate',
+      headers: as(admin2),
+    });
     expect(rotated.statusCode).toBe(200);
     expect(rotated.json().retired).toHaveLength(1);
     const keys = (await get('/api/v1/talent-code/keys')).json().keys.map((k: { kid: string }) => k.kid);

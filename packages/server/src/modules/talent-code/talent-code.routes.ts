@@ -1,7 +1,6 @@
 // HTTP for the talent code: the public keys and verification (stable interface), the talent's own code
 // and token, provider scans and uses, and the district's codes, revocations, usage and key rotation.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '../../config';
 import { DistrictParams, errorResponses } from '../../http/common.schema';
 import {
@@ -214,7 +213,6 @@ export const talentCodeRoutes: FastifyPluginAsyncZod<{ config: Config }> = async
       schema: {
         tags: ['talent-code'],
         summary: 'Start signing with a new key (the old one stays published and valid for 7 days)',
-        body: z.object({}).optional(),
         response: { 200: RotatedKey, ...errorResponses },
       },
     },
