@@ -130,9 +130,9 @@ describe('logs', () => {
       404,
     );
     const me = await login('logtest', 'long-password');
-    const record = await (
+    const record = (await (
       await fetch(url('/api/v1/d/wuxing/talents/me'), { headers: { cookie: me.cookie } })
-    ).json();
+    ).json()) as { talent: { id: number } };
     expect(
       (
         await send(
@@ -144,9 +144,9 @@ describe('logs', () => {
       ).status,
     ).toBe(400);
     const hr = await login('enterprise.wuxing', 'rencai-demo');
-    const mine = await (
+    const mine = (await (
       await fetch(url('/api/v1/d/wuxing/enterprises/mine'), { headers: { cookie: hr.cookie } })
-    ).json();
+    ).json()) as { id: number };
     expect(
       (
         await send(

@@ -170,47 +170,54 @@ export async function seedRecordsDemo(db: Db, districts: string[], key: string =
         start: `${2018 + (i % 7)}-${month}-01`,
       });
     }
-    for (const p of people) {
-      const sealed = sealIdentity(cipher, p.id, p.phone);
-      let talent = await repo.findTalentByIdHash(db, district, sealed.idNumberHash);
-      if (!talent) {
-        talent = await repo.insertTalent(db, {
-          district,
-          accountId: p.accountId,
-          name: p.name,
-          idKind: 'resident',
-          ...sealed,
-          birthDate: `${p.id.slice(6, 10)}-${p.id.slice(10, 12)}-${p.id.slice(12, 14)}`,
-          gender: Number(p.id[16]) % 2 === 1 ? 'male' : 'female',
-          createdBy: 'demo-seed',
-        });
-        created++;
-        await repo.upsertFacts(
-          db,
-          Object.entries(p.facts).map(([name, value]) => ({
-            talentId: (talent as repo.TalentRow).id,
+    // One statement per table and district: talents by ID hash, facts of the new ones, employments if absent.
+    const sealed = people.map((p) => ({ p, s: sealIdentity(cipher, p.id, p.phone) }));
+    const { byHash, created: fresh } = await repo.upsertTalentsByIdHash(
+      db,
+      district,
+      sealed.map(({ p, s }) => ({
+        district,
+        accountId: null,
+        name: p.name,
+        idKind: 'resident',
+        ...s,
+        birthDate: `${p.id.slice(6, 10)}-${p.id.slice(10, 12)}-${p.id.slice(12, 14)}`,
+        gender: Number(p.id[16]) % 2 === 1 ? 'male' : 'female',
+        createdBy: 'demo-seed',
+      })),
+    );
+    created += fresh.size;
+    const facts: Parameters<typeof repo.upsertFacts>[1] = [];
+    const jobs: Parameters<typeof repo.insertEmploymentsIfAbsent>[1] = [];
+    for (const { p, s } of sealed) {
+      const talentId = byHash.get(s.idNumberHash);
+      if (!talentId) continue;
+      if (p.accountId) await repo.linkAccountIfUnlinked(db, talentId, p.accountId);
+      if (fresh.has(s.idNumberHash))
+        for (const [name, value] of Object.entries(p.facts))
+          facts.push({
+            talentId,
             name,
             value,
-            source: p.accountId ? ('self' as const) : ('employer' as const),
+            source: p.accountId ? 'self' : 'employer',
             updatedBy: 'demo-seed',
-          })),
-        );
-      } else if (p.accountId && talent.accountId === null) await repo.linkAccount(db, talent.id, p.accountId);
-      if (p.status && !(await repo.findCurrentEmployment(db, talent.id, enterprise.id))) {
-        await repo.insertEmployment(db, {
+          });
+      if (p.status)
+        jobs.push({
           district,
-          talentId: talent.id,
+          talentId,
           enterpriseId: enterprise.id,
           position: p.accountId ? '研发总监' : '工程师',
           startDate: p.start,
-          contractYears: 3 + (talent.id % 3),
+          contractYears: 3 + (talentId % 3),
           status: p.status,
           requestedBy: p.status === 'pending' ? p.name : 'demo-seed',
           confirmedBy: p.status === 'confirmed' ? `enterprise.${district}` : null,
           confirmedAt: p.status === 'confirmed' ? new Date(`${p.start}T08:00:00Z`) : null,
         });
-      }
     }
+    await repo.upsertFacts(db, facts);
+    await repo.insertEmploymentsIfAbsent(db, jobs);
   }
   return created;
 }

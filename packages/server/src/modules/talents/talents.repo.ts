@@ -64,6 +64,14 @@ export async function upsertTalentsByIdHash(
   return { byHash, created };
 }
 
+/** Links the account unless the record already has one (demo seeding, safe to repeat). */
+export async function linkAccountIfUnlinked(db: Db, talentId: number, accountId: number): Promise<void> {
+  await db
+    .update(talents)
+    .set({ accountId, updatedAt: sql`now()` })
+    .where(and(eq(talents.id, talentId), sql`${talents.accountId} IS NULL`));
+}
+
 export async function linkAccount(db: Db, talentId: number, accountId: number): Promise<void> {
   await db.update(talents).set({ accountId, updatedAt: sql`now()` }).where(eq(talents.id, talentId));
 }
