@@ -35,18 +35,14 @@ describe('eligibility comes from the pack', () => {
   it('refuses a talent with no tier, naming certification', async () => {
     await flats('wuxing', '测试一号楼', ['101']);
     const t = await buildTalent(world, { tier: null });
-    const e = await refusal(
-      service.applyForHousing(ctxOf(world, t.actor), { building: '测试一号楼' }),
-    );
+    const e = await refusal(service.applyForHousing(ctxOf(world, t.actor), { building: '测试一号楼' }));
     expect(e.code).toBe('policy_denied');
     expect(e.localized('zh')).toContain('人才认定');
   });
 
   it("refuses a certified talent the apartment policy excludes (owns a home), with the policy's reason", async () => {
     const t = await buildTalent(world, { tier: 'C', facts: { ownsHomeInDistrict: true } });
-    const e = await refusal(
-      service.applyForHousing(ctxOf(world, t.actor), { building: '测试一号楼' }),
-    );
+    const e = await refusal(service.applyForHousing(ctxOf(world, t.actor), { building: '测试一号楼' }));
     expect(e.code).toBe('policy_denied');
     expect(e.details).toMatchObject({ policyId: 'wuxing.housing.apartment' });
     const mine = await service.getMyHousing(ctxOf(world, t.actor, 'wuxing', 'en'));

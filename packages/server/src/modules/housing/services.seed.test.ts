@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => world.database.destroy());
 
 const count = async (query: ReturnType<typeof sql>) =>
-  (await queryRows<{ district: string; n: number }>(world.database.db, query)).map((r) => [r.district, Number(r.n)]);
+  (await queryRows<{ district: string; n: number }>(world.database.db, query)).map((r) => [
+    r.district,
+    Number(r.n),
+  ]);
 
 describe('services demo data', () => {
   it('gives every district two buildings, one of them with no vacant flat', async () => {
@@ -26,15 +29,18 @@ describe('services demo data', () => {
     const districts = [...new Set(rows.map((r) => r.district))];
     expect(districts).toEqual(['chaoyang', 'horinger', 'jingan', 'wuchang', 'wuxing']);
     for (const d of districts) {
-      const vacancies = rows.filter((r) => r.district === d).map((r) => Number(r.vacant)).sort();
+      const vacancies = rows
+        .filter((r) => r.district === d)
+        .map((r) => Number(r.vacant))
+        .sort();
       expect(vacancies, d).toEqual([0, 6]);
     }
   });
 
   it('gives every district two events, two loan products on the bank desk, and reserve levels (three in Wuchang)', async () => {
-    expect(await count(sql`SELECT district, count(*)::int AS n FROM events GROUP BY district ORDER BY district`)).toEqual(
-      ['chaoyang', 'horinger', 'jingan', 'wuchang', 'wuxing'].map((d) => [d, 2]),
-    );
+    expect(
+      await count(sql`SELECT district, count(*)::int AS n FROM events GROUP BY district ORDER BY district`),
+    ).toEqual(['chaoyang', 'horinger', 'jingan', 'wuchang', 'wuxing'].map((d) => [d, 2]));
     const products = await queryRows<{ username: string; n: number }>(
       world.database.db,
       sql`SELECT a.username, count(*)::int AS n FROM loan_products p JOIN accounts a ON a.id = p.bank_account_id
