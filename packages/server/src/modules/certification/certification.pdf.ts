@@ -37,8 +37,11 @@ export function certificateQrPng(url: string): Promise<Buffer> {
   return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 240 });
 }
 
-/** Renders the certificate; resolves with the PDF bytes. */
-export async function renderCertificatePdf(c: CertificateContent, font = findCjkFont()): Promise<Buffer> {
+/** Renders the certificate; resolves with the PDF bytes. `font: null` forces the built-in font (no CJK). */
+export async function renderCertificatePdf(
+  c: CertificateContent,
+  font: { path: string; face?: string } | null = findCjkFont() ?? null,
+): Promise<Buffer> {
   const qr = await certificateQrPng(c.verifyUrl);
   const doc = new PDFDocument({
     size: 'A4',
@@ -55,7 +58,7 @@ export async function renderCertificatePdf(c: CertificateContent, font = findCjk
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const zh = font !== undefined;
+  const zh = font !== null;
   if (font) doc.registerFont('body', font.path, font.face as string);
   else doc.registerFont('body', 'Helvetica');
   const width = doc.page.width - 112;
