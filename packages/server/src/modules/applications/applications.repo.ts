@@ -387,3 +387,9 @@ export async function hasGrantsOfVersion(db: Db, district: string, packVersionId
     .limit(1);
   return row !== undefined;
 }
+
+/** Whether the district has any grant at all. */
+export async function hasAnyGrants(db: Db, district: string): Promise<boolean> {
+  const [row] = await db.select({ id: grants.id }).from(grants).where(eq(grants.district, district)).limit(1);
+  return row !== undefined;
+}

@@ -71,10 +71,13 @@ export async function seedClaimsDemo(db: Db, districts: string[], now = new Date
   for (const district of districts) {
     const active = await findActivePack(db, district);
     if (!active) continue;
-    await seedBudgets(db, district, now);
-    // 免申即享 for everyone once per published version (a restart does not re-decide every subject).
-    if (!(await repo.hasGrantsOfVersion(db, district, active.versionId)))
-      await runAutomaticGrants(db, district, now);
+    const firstStart = (await seedBudgets(db, district, now)) > 0;
+    // 免申即享 for everyone on the first start, and again once a newer version is published; a plain
+    // restart does not re-decide every subject.
+    const newVersion =
+      !(await repo.hasGrantsOfVersion(db, district, active.versionId)) &&
+      (await repo.hasAnyGrants(db, district));
+    if (firstStart || newVersion) await runAutomaticGrants(db, district, now);
     const talentActor = await actorOf(db, `talent.${district}`);
     if (!talentActor) continue;
     const talent = await repo.findTalentByAccount(db, talentActor.accountId);
