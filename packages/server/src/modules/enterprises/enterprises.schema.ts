@@ -105,12 +105,9 @@ export const RegisterEntry = z
     contractYears: z.number().int().nullable(),
     status: z.string(),
     tier: z.string().meta({ description: 'Current tier, or NONE' }),
-    certificationStatus: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'The latest certification case status (expired when approved and past its validity)',
-      }),
+    certificationStatus: z.string().nullable().meta({
+      description: 'The latest certification case status (expired when approved and past its validity)',
+    }),
     validTo: z.string().nullable(),
     expiring: z.array(z.object({ kind: z.enum(['certification', 'contract']), date: z.string() })),
   })
