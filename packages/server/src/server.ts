@@ -22,10 +22,11 @@ export async function startServer(config: Config): Promise<Running> {
       await seedClaimsDemo(database.db, seedDistricts.map((d) => d.code)); // claims need the published packs
     }
     const app = await buildApp({ config, db: database.db });
-    const jobs = await startJobs(database, config, (msg, err) => app.log.error({ err }, msg));
     const url = await app.listen({ port: config.port, host: config.host });
     // After listen: the onReady demo seeders (certification) have run, so the snapshots see their results.
     if (config.demo) await seedMatchingDemo(database.db); // eligibility snapshots, the demo talent's inbox
+    // Jobs start after listen (a publish before then runs its job inline), so health comes sooner.
+    const jobs = await startJobs(database, config, (msg, err) => app.log.error({ err }, msg));
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
