@@ -2,6 +2,7 @@
 // apply), applicants and candidates ranked by fit, talents' opt-in, and the shortage catalogue.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DistrictParams, errorResponses } from '../../http/common.schema';
+import { refuseOtherRoles } from '../insights/role-gate';
 import {
   ApplicantList,
   Application,
@@ -33,6 +34,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const tags = ['demand'];
 
 export const demandRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preValidation', refuseOtherRoles);
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );

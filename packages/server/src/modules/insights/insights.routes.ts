@@ -29,6 +29,7 @@ import {
   refreshNow,
   setChangeListener,
 } from './insights.service';
+import { refuseOtherRoles } from './role-gate';
 
 /** Seconds between background refreshes (RENCAI_INSIGHTS_REFRESH_SECONDS; 0 = off; off in tests unless set). */
 function refreshSeconds(): number {
@@ -39,6 +40,7 @@ function refreshSeconds(): number {
 
 /** The routes; with `db`, also the background refresh of the aggregates (stopped when the app closes). */
 export const insightsRoutes: FastifyPluginAsyncZod<{ db?: Db }> = async (app, opts) => {
+  app.addHook('preValidation', refuseOtherRoles);
   const seconds = refreshSeconds();
   const db = opts.db;
   if (db && seconds > 0) {
