@@ -91,7 +91,14 @@ journey(
     await page.getByRole('heading', { name: '湖州市吴兴区 · 人才发展一图感知', level: 1 }).waitFor();
     await page.getByRole('heading', { name: '人才集聚指数（本月）' }).waitFor();
     await page.getByRole('button', { name: '全屏' }).waitFor();
-    const size = await page.getByRole('heading', { level: 1 }).evaluate((h) => getComputedStyle(h).fontSize);
+    const size = await page
+      .getByRole('heading', { level: 1 })
+      .evaluate(
+        (h) =>
+          (
+            globalThis as unknown as { getComputedStyle: (e: unknown) => { fontSize: string } }
+          ).getComputedStyle(h).fontSize,
+      );
     if (Number.parseFloat(size) < 30) fail(`big-screen title is ${size}, expected large type`);
     await page.screenshot({
       path: path.join(screenshots, 'insights-big-screen.png'),

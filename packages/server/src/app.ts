@@ -16,7 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { publicActions, type RouteRule } from './authz';
+import { type Action, authorizeRole, publicActions, type RouteRule } from './authz';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { AppError } from './errors';
@@ -27,22 +27,22 @@ import { loggerOptions } from './http/logger';
 import { applicationRoutes } from './modules/applications/applications.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { recordAudit } from './modules/audit/audit.service';
+import { certificationRoutes } from './modules/certification/certification.routes';
+import { demandRoutes } from './modules/demand/demand.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { financeRoutes } from './modules/finance/finance.routes';
 import { fulfilmentRoutes } from './modules/fulfilment/fulfilment.routes';
 import { housingRoutes } from './modules/housing/housing.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { resolveSession } from './modules/identity/identity.service';
-import { metaRoutes, version } from './modules/meta/meta.routes';
-import { matchingRoutes } from './modules/matching/matching.routes';
-import { notificationRoutes } from './modules/notifications/notifications.routes';
-import { demandRoutes } from './modules/demand/demand.routes';
 import { insightsRoutes } from './modules/insights/insights.routes';
-import { certificationRoutes } from './modules/certification/certification.routes';
+import { matchingRoutes } from './modules/matching/matching.routes';
+import { metaRoutes, version } from './modules/meta/meta.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { packRoutes } from './modules/policies/packs.routes';
 import { policyRoutes } from './modules/policies/policies.routes';
-import { reserveRoutes } from './modules/reserve/reserve.routes';
 import { providerRoutes } from './modules/providers/providers.routes';
+import { reserveRoutes } from './modules/reserve/reserve.routes';
 import { stationRoutes } from './modules/stations/stations.routes';
 import { talentCodeRoutes } from './modules/talent-code/talent-code.routes';
 import { recordsRoutes } from './modules/talents/records.routes';
@@ -141,6 +141,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             request.sessionId === 'expired' ? 'session_expired' : 'unauthenticated',
           );
         }
+        // A role without the route's permission is refused before its input is validated (403, not 400);
+        // the service's own `authorize` still checks the district and the scope.
+        if (request.actor && rule && !isPublic(rule)) authorizeRole(request.actor, rule as Action);
         if (STATE_CHANGING.has(request.method) && request.actor && rule !== 'auth:login') {
           const sent = request.headers['x-csrf-token'];
           if (typeof sent !== 'string' || sent !== csrfOf(request))

@@ -124,13 +124,18 @@ export type Actor = {
 
 export type AuthzCtx = { actor: Actor | null; district: string | null };
 
+/** Throws `forbidden` when the actor's role lacks the action (details name both, so tests can tell it apart). */
+export function authorizeRole(actor: Actor, action: Action): void {
+  if (!Object.hasOwn(permissions, action) || !(permissions[action] as readonly Role[]).includes(actor.role)) {
+    throw new AppError('forbidden', 'forbidden', { action, role: actor.role });
+  }
+}
+
 /** Throws `unauthenticated` without an actor, `forbidden` for a role without the action, and for another district. */
 export function authorize(ctx: AuthzCtx, action: Action): Actor {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated', 'unauthenticated');
-  if (!(permissions[action] as readonly Role[]).includes(actor.role)) {
-    throw new AppError('forbidden', 'forbidden', { action, role: actor.role });
-  }
+  authorizeRole(actor, action);
   if (ctx.district && ctx.district !== actor.district) {
     throw new AppError('forbidden', 'wrong_district', { district: ctx.district });
   }

@@ -4,8 +4,8 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { startJobs } from './jobs';
-import { seedMatchingDemo } from './modules/matching/matching.seed';
 import { seedClaimsDemo } from './modules/applications/applications.seed';
+import { seedMatchingDemo } from './modules/matching/matching.seed';
 import { publishShippedPacks } from './modules/policies/policies.service';
 import { seedDemo, seedDistricts } from './seed/demo';
 
@@ -19,7 +19,10 @@ export async function startServer(config: Config): Promise<Running> {
     if (config.demo) {
       await seedDemo(database.db);
       await publishShippedPacks(database.db, config); // skips packs whose exact files are published
-      await seedClaimsDemo(database.db, seedDistricts.map((d) => d.code)); // claims need the published packs
+      await seedClaimsDemo(
+        database.db,
+        seedDistricts.map((d) => d.code),
+      ); // claims need the published packs
     }
     const app = await buildApp({ config, db: database.db });
     const url = await app.listen({ port: config.port, host: config.host });

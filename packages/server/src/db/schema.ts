@@ -178,13 +178,13 @@ export const policies = pgTable(
   ],
 );
 
-// Each feature module's tables live in db/tables/<module>.ts (one owner a file); all are part of the schema.
-export * from './tables/records';
-export * from './tables/matching';
-export * from './tables/services';
-export * from './tables/insights';
-export * from './tables/demand';
-export * from './tables/records-import';
-export * from './tables/talent-code';
 export * from './tables/certification';
 export * from './tables/claims';
+export * from './tables/demand';
+export * from './tables/insights';
+export * from './tables/matching';
+// Each feature module's tables live in db/tables/<module>.ts (one owner a file); all are part of the schema.
+export * from './tables/records';
+export * from './tables/records-import';
+export * from './tables/services';
+export * from './tables/talent-code';

@@ -5,12 +5,12 @@ import type { Db } from '../db/client';
 import { hashPassword } from '../lib/password';
 import { seedClaimsDemo } from '../modules/applications/applications.seed';
 import { seedCertificationDemo } from '../modules/certification/certification.demo';
+import { seedDemandDemo } from '../modules/demand/demand.demo';
 import { seedServicesDemo } from '../modules/housing/services.seed';
 import * as repo from '../modules/identity/identity.repo';
+import { seedInsightsDemo } from '../modules/insights/insights.demo';
 import { seedTalentCodeDemo } from '../modules/talent-code/talent-code.seed';
 import { seedRecordsDemo } from '../modules/talents/records.seed';
-import { seedDemandDemo } from '../modules/demand/demand.demo';
-import { seedInsightsDemo } from '../modules/insights/insights.demo';
 
 export const DEMO_PASSWORD = 'rencai-demo';
 

@@ -130,7 +130,13 @@ export const features: Record<FeatureId, Feature> = {
   },
   demand: { id: 'demand', path: '/enterprise/demand', icon: 'demand', module: 'demand', page: HrDemandPage },
   jobs: { id: 'jobs', path: '/jobs', icon: 'demand', module: 'demand', page: JobsPage },
-  demandAdmin: { id: 'demandAdmin', path: '/admin/demand', icon: 'demand', module: 'demand', page: DemandAdminPage },
+  demandAdmin: {
+    id: 'demandAdmin',
+    path: '/admin/demand',
+    icon: 'demand',
+    module: 'demand',
+    page: DemandAdminPage,
+  },
   // One tabbed page: certification cases now, policy applications as a second tab (claims module).
   reviewQueue: {
     id: 'reviewQueue',

@@ -105,7 +105,8 @@ export const en: Messages = {
   },
   features: {
     jobs: 'Jobs ranked by fit with the reasons; apply with your record; opt in to be recommended to employers.',
-    demandAdmin: 'Review the talent demands enterprises publish; keep and publish the yearly shortage-occupation catalogue.',
+    demandAdmin:
+      'Review the talent demands enterprises publish; keep and publish the yearly shortage-occupation catalogue.',
     housing: 'Talent housing: apply for a talent apartment, see your place in the queue and your lease.',
     events: 'Talent events: register, join the waiting list or cancel; check in with your talent code.',
     loans: "Talent loans: partner banks' unsecured loans; you decide what the bank may see.",
@@ -124,7 +125,8 @@ export const en: Messages = {
     messages: 'New policy matches, review results and requests for correction.',
     enterpriseInfo: 'Unified social credit code, industry, size and credit status.',
     enterpriseRegister: "一企一册: the enterprise's register of talents, nominations and changes.",
-    enterprises: "The district's enterprises: credit status (red or black list), the talent-enterprise white list and tags.",
+    enterprises:
+      "The district's enterprises: credit status (red or black list), the talent-enterprise white list and tags.",
     enterpriseApplications: 'Policies your enterprise can claim, claim progress and payments.',
     demand:
       'Publish talent demand and jobs, see the shortage-occupation catalogue, and match talents both ways.',

@@ -99,7 +99,7 @@ export async function seedClaimsDemo(db: Db, districts: string[], now = new Date
       created++;
       for (let guard = 0; guard < 8; guard++) {
         const row = await repo.findApplication(db, app.id);
-        if (!row || row.status !== 'in_review' || !row.holder) break;
+        if (row?.status !== 'in_review' || !row.holder) break;
         const holder = await holderActor(db, district, row.holder);
         if (!holder) break;
         await decideApplication(ctxFor(db, holder), app.id, { action: 'approve', stage: row.currentStage });

@@ -291,7 +291,7 @@ export async function applyToDemand(ctx: Ctx, demandId: number, body: { note?: s
   const talentId = await myTalent(ctx);
   const row = await repo.findDemand(ctx.db, district, demandId);
   const today = chinaDate(ctx.now());
-  if (!row || row.status !== 'published')
+  if (row?.status !== 'published')
     throw new AppError('not_found', { zh: '找不到该需求', en: 'No such demand' }, { demandId });
   if (row.deadline && row.deadline < today) {
     throw new AppError(

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { errorResponses } from '../../http/common.schema';
-import { roleGate } from '../talents/role-gate';
 import { DocumentInfo, TalentParams } from '../talents/talents.schema';
 import { getDocumentContent, MAX_DOCUMENT_BYTES, uploadTalentDocument } from './documents.service';
 
@@ -15,7 +14,6 @@ const DocumentParams = z.object({
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1, fields: 10 } });
-  app.addHook('preValidation', roleGate);
 
   app.post(
     '/d/:district/talents/:talentId/documents',

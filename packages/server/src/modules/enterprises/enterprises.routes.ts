@@ -3,7 +3,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DistrictParams, ErrorBody, errorResponses } from '../../http/common.schema';
-import { roleGate } from '../talents/role-gate';
 import { Employment, Talent } from '../talents/talents.schema';
 import {
   AddEmployee,
@@ -39,8 +38,6 @@ const registerFilter = (q: z.infer<typeof RegisterQuery>) => ({
 });
 
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preValidation', roleGate);
-
   app.post(
     '/d/:district/enterprises',
     {

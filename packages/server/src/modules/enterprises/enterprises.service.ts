@@ -90,7 +90,7 @@ export type RegisterEnterpriseInput = {
 
 const ADMIN_ONLY = ['tags', 'creditStatus', 'whiteListed'] as const;
 
-function refuseAdminOnly(ctx: Ctx, actor: Actor, input: Record<string, unknown>) {
+function refuseAdminOnly(_ctx: Ctx, actor: Actor, input: Record<string, unknown>) {
   if (actor.role === 'admin') return;
   const given = ADMIN_ONLY.filter((k) => input[k] !== undefined);
   if (given.length)

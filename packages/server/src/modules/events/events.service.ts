@@ -147,7 +147,7 @@ export async function registerForEvent(ctx: Ctx, eventId: number) {
   const actor = authorize(ctx, 'event:register');
   const subject = await subjectOfActor(ctx, actor);
   const event = await repo.findEvent(ctx.db, actor.district, eventId);
-  if (!event || event.status !== 'open') throw notFound();
+  if (event?.status !== 'open') throw notFound();
   if (event.endsAt < ctx.now()) throw new AppError('conflict', { zh: '活动已结束', en: 'The event is over' });
   const el = eligibilityOf(subject, event);
   if (!el.eligible) throw new AppError('policy_denied', el.reason, { policyId: event.eligibilityPolicyId });
@@ -251,7 +251,7 @@ async function checkInput(ctx: Ctx, district: string, input: Partial<EventInput>
   if (input.eligibilityPolicyId) {
     const pack = await activePackOf(ctx, district);
     const policy = pack.byId.get(input.eligibilityPolicyId)?.policy;
-    if (!policy || policy.audience !== 'talent')
+    if (policy?.audience !== 'talent')
       throw new AppError(
         'validation_failed',
         {

@@ -219,7 +219,7 @@ export async function applyForLoan(ctx: Ctx, input: LoanApply) {
   const actor = authorize(ctx, 'loan:apply');
   const subject = await subjectOfActor(ctx, actor);
   const product = await repo.findProduct(ctx.db, actor.district, input.productId);
-  if (!product || product.status !== 'active') throw productNotFound();
+  if (product?.status !== 'active') throw productNotFound();
   const missing = REQUIRED.filter((f) => !input.consent.fields.includes(f));
   if (!input.consent.agreed || missing.length > 0)
     throw new AppError(

@@ -10,6 +10,7 @@ import {
   matchingRuns,
   talents,
 } from '../../db/schema';
+import { publishedCatalogue } from '../demand/demand.repo';
 
 export type SubjectKind = 'talent' | 'enterprise';
 export type SnapshotRow = typeof eligibilitySnapshots.$inferSelect;
@@ -94,7 +95,7 @@ export type TalentFactRow = {
 /**
  * The engine facts of the next `limit` talents of a district after `afterId`, as of `day`, in one query:
  * the same derivation as loadTalentFacts (talents.facts.ts) — profile rows, the latest confirmed
- * employment, the current certification (or 'NONE') — set-based for "policy finds people" runs.
+ * employment, the current certification (or 'NONE'), youth-reserve membership and the shortage catalogue — set-based for "policy finds people" runs.
  */
 export async function loadTalentFactsPage(
   db: Db,
@@ -119,7 +120,8 @@ export async function loadTalentFactsPage(
       t.gender, t.id_kind AS "idKind", p.facts AS profile,
       job.registered_in_district AS "jobInDistrict", job.start_date::text AS "jobStart",
       job.contract_years AS "jobYears", job.industry AS "jobIndustry",
-      cert.tier AS "certTier", cert.valid_from::text AS "certFrom"
+      cert.tier AS "certTier", cert.valid_from::text AS "certFrom",
+      EXISTS (SELECT 1 FROM reserve_members rm WHERE rm.talent_id = t.id AND rm.status = 'active') AS "inReserve"
     FROM page t
     LEFT JOIN profile p ON p.talent_id = t.id
     LEFT JOIN LATERAL (
@@ -153,7 +155,9 @@ export async function loadTalentFactsPage(
     jobIndustry: string | null;
     certTier: string | null;
     certFrom: string | null;
+    inReserve: boolean;
   };
+  const catalogue = await publishedCatalogue(db, district);
   return rowsOf<Raw>(result).map((r) => {
     const facts: Record<string, unknown> = {};
     if (r.birthDate) facts.birthDate = r.birthDate;
@@ -167,6 +171,9 @@ export async function loadTalentFactsPage(
       if (r.jobYears !== null) facts.contractYears = r.jobYears;
       if (facts.industry === undefined && r.jobIndustry) facts.industry = r.jobIndustry;
     }
+    facts.inYouthReserve = r.inReserve === true;
+    if (typeof facts.occupation === 'string' && facts.occupation.trim() !== '')
+      facts.onShortageCatalogue = catalogue.has(facts.occupation.trim());
     facts.tier = r.certTier ?? 'NONE';
     if (r.certFrom) facts.tierCertifiedDate = r.certFrom;
     return {

@@ -113,7 +113,7 @@ async function checkCriteria(ctx: Ctx, district: string, policyId: string | null
   if (!policyId) return;
   const pack = await activePackOf(ctx, district);
   const p = pack.byId.get(policyId)?.policy;
-  if (!p || p.audience !== 'talent')
+  if (p?.audience !== 'talent')
     throw new AppError(
       'validation_failed',
       { zh: `政策包中没有面向人才的政策 ${policyId}`, en: `The pack has no talent policy ${policyId}` },

@@ -1,10 +1,13 @@
 // Derives the engine's facts of a talent or an enterprise from their records (一人一档, 一企一册): the
 // profile's fact rows, the confirmed employment, the current certification. Every service that asks the
 // engine about a subject gets its facts here, so nothing is typed twice.
+
 import type { Facts } from '@rencai/engine';
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { certifications, employments, enterprises, talentFacts, talents } from '../../db/schema';
+import { onShortageCatalogue } from '../demand/demand.service';
+import { isInYouthReserve } from '../reserve/reserve.facts';
 import { isDisplayFact } from './talents.fields';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -52,6 +55,9 @@ export async function loadTalentFacts(db: Db, talentId: number, asOf: Date): Pro
     if (job.employment.contractYears !== null) facts.contractYears = job.employment.contractYears;
     if (facts.industry === undefined && job.enterprise.industry) facts.industry = job.enterprise.industry;
   }
+  facts.inYouthReserve = await isInYouthReserve(db, talentId); // 青年人才储备库 membership
+  const onCatalogue = await onShortageCatalogue(db, talent.district, facts.occupation);
+  if (onCatalogue !== undefined) facts.onShortageCatalogue = onCatalogue; // 紧缺职业目录
   const cert = await findCurrentCertification(db, talentId, asOf);
   // "No tier" is a known value for a person on file with no certification, unlike a missing fact.
   facts.tier = cert?.tier ?? 'NONE';

@@ -343,7 +343,7 @@ export async function runImportJob(
       const next = await db.transaction(async (txx) => {
         const tx = txx as unknown as Db;
         const locked = await jobs.lockJob(tx, job.id);
-        if (!locked || locked.status !== 'running') return undefined;
+        if (locked?.status !== 'running') return undefined;
         const start = locked.cursor;
         const batch = rows.slice(start, start + IMPORT_BATCH);
         const good = batch.filter((r) => r.value);

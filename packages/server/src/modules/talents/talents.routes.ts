@@ -1,7 +1,6 @@
 // HTTP for the talent record (一人一档): registration, the record, profile facts, employment claims, reveal.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DistrictParams, ErrorBody, errorResponses } from '../../http/common.schema';
-import { roleGate } from './role-gate';
 import {
   ClaimEmployment,
   Employment,
@@ -31,8 +30,6 @@ import {
 const conflict = { 409: ErrorBody };
 
 export const talentRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('preValidation', roleGate);
-
   app.post(
     '/d/:district/talents',
     {

@@ -1,5 +1,6 @@
 // 一人一档: registering a talent (self-service, by HR, by the district, by a service station), reading the
 // record, the profile's facts with their source, employment claims and the audited reveal of the ID number.
+
 import { type Condition, checkFacts, coreSchema, type FactSchema, type Facts } from '@rencai/engine';
 import { type Actor, allowPublic, authorize } from '../../authz';
 import type { Ctx } from '../../ctx';
@@ -15,6 +16,7 @@ import * as enterprisesRepo from '../enterprises/enterprises.repo';
 import { findAccountByUsername } from '../identity/identity.repo';
 import { redecideTalent } from '../matching/matching.decide';
 import { findActivePack } from '../policies/pack-cache';
+import { requireStationConsent } from '../stations/stations.service';
 import { findCurrentCertification } from './talents.facts';
 import {
   DISPLAY_FACTS,
@@ -238,8 +240,11 @@ export async function assertTalentScope(ctx: Ctx, actor: Actor, talent: repo.Tal
       if (enterpriseId && (await repo.isEmployedAt(ctx.db, talent.id, enterpriseId))) return;
       break;
     }
-    case 'reviewer':
     case 'station':
+      // A service station acts only for a talent who consented (recorded, revocable, time-limited).
+      await requireStationConsent(ctx.db, actor, talent.id, 'record', ctx.now());
+      return;
+    case 'reviewer':
     case 'admin':
       return;
     default:

@@ -1,5 +1,5 @@
 /** The district's side of 人才需求发布: review pending demands, and keep the shortage-occupation catalogue. */
-import { Alert, Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
