@@ -41,8 +41,8 @@ journey(
     await shoot(page, 'talent-menu-phone');
     await drawer.getByRole('menuitem', { name: '我的档案' }).click();
     await drawer.waitFor({ state: 'hidden' });
-    await expectHeading(page, '我的档案');
-    await page.getByText('该功能即将上线').waitFor();
+    await expectHeading(page, '我的档案', 2);
+    await page.getByRole('button', { name: '编辑 学历学位' }).waitFor();
     await shoot(page, 'talent-profile-phone');
     await signOut(page);
   },

@@ -1,7 +1,11 @@
 // The records journeys (一人一档, 一企一册): a new talent registers on the web, signs in, fills a profile
 // that meets a catalogue tier, declares the employer and uploads a PDF; the demo enterprise's HR confirms
-// the employment on its register; the same screens at phone width; the administrator's white list.
-import { expectHeading, homeTitles, journey, phone, shoot, signIn, signOut } from '../harness';
+// the employment on its register; the newcomer applies for certification, the reviewer approves, the home
+// shows the tier and the certificate's QR verifies (issue #4's journey); the same screens at phone width; the administrator's white list.
+import { readQrFromPdf } from '../../packages/server/src/modules/certification/certification.pdf-image';
+import { expectHeading, fail, homeTitles, journey, phone, shoot, signIn, signOut } from '../harness';
+
+const tierB = 'B · 国家级领军人才';
 
 /** A valid GB 11643 number (ISO 7064 MOD 11-2 check character). */
 function idNumber(body17: string): string {
@@ -20,8 +24,8 @@ const newcomer = {
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 journey(
-  'a new talent registers, fills a profile, declares the employer and uploads a PDF; HR confirms the employment',
-  async (page) => {
+  'a new talent registers, fills a profile that meets tier B, uploads evidence; HR confirms; the reviewer approves; home shows the tier; the certificate QR verifies',
+  async (page, { baseURL }) => {
     await page.goto('/login');
     await page.getByRole('link', { name: '新用户注册' }).click();
     await expectHeading(page, '人才注册');
@@ -103,7 +107,57 @@ journey(
     await page.getByRole('navigation').getByRole('menuitem', { name: '我的档案' }).click();
     await expectHeading(page, '我的档案', 2);
     await page.getByText('单位已确认', { exact: true }).waitFor();
+
+    // 分层分类认定: the profile meets tier B of the catalogue; the newcomer applies by catalogue match.
+    await page.getByRole('navigation').getByRole('menuitem', { name: '人才认定' }).click();
+    await expectHeading(page, '人才认定');
+    await page.getByRole('heading', { name: `按目录可认定为：${tierB}` }).waitFor();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const toast = page.getByText(/申请已提交，案件号 [A-Z]{2}-[0-9A-Z]{8}/);
+    await toast.waitFor();
+    const code = /[A-Z]{2}-[0-9A-Z]{8}/.exec((await toast.textContent()) ?? '')?.[0] ?? fail('no case code');
     await signOut(page);
+
+    // The reviewer (人社局) checks the evidence and approves.
+    await page.goto('/');
+    await signIn(page, 'reviewer.wuxing');
+    await expectHeading(page, homeTitles.reviewer);
+    await page.getByRole('navigation').getByRole('menuitem', { name: '审核队列' }).click();
+    await page.getByRole('button', { name: `查看 ${newcomer.name} ${code}` }).click();
+    const file = page.getByRole('region', { name: `认定案件 ${code}` });
+    await file.getByText('博士学位证书.pdf').first().waitFor();
+    await file.getByRole('button', { name: '审核通过' }).click();
+    await file.getByText('已认定').first().waitFor();
+    await signOut(page);
+
+    // The talent's home shows the tier and its validity; the certificate downloads and its QR verifies.
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(newcomer.username);
+    await page.getByLabel('密码', { exact: true }).fill(newcomer.password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto('/');
+    await expectHeading(page, homeTitles.talent);
+    const card = page.getByRole('region', { name: '我的人才层次' });
+    await card.getByText(tierB).waitFor();
+    await card.getByText(/有效期 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/).waitFor();
+    await shoot(page, 'records-newcomer-home');
+    await page.getByRole('navigation').getByRole('menuitem', { name: '人才认定' }).click();
+    const href =
+      (await page.getByRole('link', { name: '下载证书（PDF）' }).first().getAttribute('href')) ??
+      fail('no certificate link');
+    const certificate = await page.request.get(href);
+    const bytes = await certificate.body();
+    if (certificate.status() !== 200 || bytes.subarray(0, 5).toString() !== '%PDF-')
+      fail(`the certificate is not a PDF (${certificate.status()})`);
+    const verifyUrl = readQrFromPdf(bytes) ?? fail('no QR code in the certificate');
+    if (!verifyUrl.startsWith(`${baseURL}/verify/certificate/`)) fail(`QR points elsewhere: ${verifyUrl}`);
+    await signOut(page);
+    await page.goto(verifyUrl);
+    await expectHeading(page, '证书核验');
+    await page.getByRole('status').getByText('有效', { exact: true }).waitFor();
+    await page.getByText('沈*远').waitFor();
+    await shoot(page, 'records-newcomer-certificate-verified');
   },
 );
 
