@@ -17,14 +17,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { accounts, districts } from '../schema';
+import { accounts } from '../schema';
+import { createdAt, district } from './columns';
 import { certifications, enterprises } from './records';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const district = () =>
-  text('district')
-    .notNull()
-    .references(() => districts.code);
 
 /** One rubric criterion: an id, its name and its weight in the weighted total. */
 export type RubricCriterion = { id: string; zh: string; en: string; weight: number };

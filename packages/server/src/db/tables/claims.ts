@@ -17,15 +17,10 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { accounts, districts, packVersions } from '../schema';
+import { accounts, packVersions } from '../schema';
+import { createdAt, district, updatedAt } from './columns';
 import { talents } from './records';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const district = () =>
-  text('district')
-    .notNull()
-    .references(() => districts.code);
 const cents = (name: string) => bigint(name, { mode: 'number' });
 
 /** One review step of an application, resolved at submission: who holds it and how long it may take. */

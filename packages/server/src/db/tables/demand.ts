@@ -16,15 +16,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { districts } from '../schema';
+import { createdAt, district, updatedAt } from './columns';
 import { enterprises, talents } from './records';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const district = () =>
-  text('district')
-    .notNull()
-    .references(() => districts.code);
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** One occupation on a district's yearly shortage catalogue. */

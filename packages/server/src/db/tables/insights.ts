@@ -14,12 +14,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { districts } from '../schema';
-
-const district = () =>
-  text('district')
-    .notNull()
-    .references(() => districts.code);
+import { district } from './columns';
 
 /** A value of an indicator entered by the administrator, with its source and date; never overwritten. */
 export const indicatorActuals = pgTable(

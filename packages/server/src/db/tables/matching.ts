@@ -15,13 +15,9 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { accounts, districts, packVersions } from '../schema';
+import { accounts, packVersions } from '../schema';
+import { district } from './columns';
 import { notifications } from './records';
-
-const district = () =>
-  text('district')
-    .notNull()
-    .references(() => districts.code);
 
 /**
  * One row per subject decided: the pack version it was decided under and its total entitlement after

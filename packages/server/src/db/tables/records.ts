@@ -18,14 +18,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { accounts, districts, packVersions } from '../schema';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const district = () =>
-  text('district')
-    .notNull()
-    .references(() => districts.code);
+import { accounts, packVersions } from '../schema';
+import { createdAt, district, updatedAt } from './columns';
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 

@@ -14,15 +14,10 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { accounts, districts } from '../schema';
+import { accounts } from '../schema';
+import { createdAt, district, updatedAt } from './columns';
 import { talents } from './records';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const district = () =>
-  text('district')
-    .notNull()
-    .references(() => districts.code);
 const talentId = () =>
   bigint('talent_id', { mode: 'number' })
     .notNull()

@@ -12,14 +12,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { accounts, districts } from '../schema';
+import { accounts } from '../schema';
+import { createdAt, district } from './columns';
 import { talents } from './records';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const district = () =>
-  text('district')
-    .notNull()
-    .references(() => districts.code);
 
 /** Token signing keys (Ed25519 or SM2); the private key sealed with the PII key. Retired keys stay published a while. */
 export const talentCodeKeys = pgTable('talent_code_keys', {
